@@ -1,0 +1,50 @@
+package dev.traced.processor.model;
+
+import java.util.List;
+
+/**
+ * One {@code @Traced} method, checked, with everything the writers need and nothing from {@code
+ * javax.lang.model}: types are source text, already erased, since pointcuts match on erasure.
+ *
+ * @param name the method's simple name
+ * @param returnType the erased return type ({@code void}, {@code int}, {@code java.lang.Object})
+ * @param parameters the parameters, in order
+ * @param varargs whether the last parameter is a varargs array
+ * @param thrownTypes the erased types of the method's {@code throws} clause, in order
+ * @param failureTypes what the advice catches to record a failure before rethrowing it: the
+ *     thrown types with {@code RuntimeException} and {@code Error}, none a subtype of another
+ * @param spanName the span name, never blank
+ * @param spanKind the span kind
+ * @param attributes the span attributes, in the order they were written
+ */
+public record TracedMethod(
+    String name,
+    String returnType,
+    List<Parameter> parameters,
+    boolean varargs,
+    List<String> thrownTypes,
+    List<String> failureTypes,
+    String spanName,
+    SpanKind spanKind,
+    List<SpanAttribute> attributes) {
+
+  public TracedMethod {
+    parameters = List.copyOf(parameters);
+    thrownTypes = List.copyOf(thrownTypes);
+    failureTypes = List.copyOf(failureTypes);
+    attributes = List.copyOf(attributes);
+  }
+
+  /** Whether the method returns nothing. */
+  public boolean returnsVoid() {
+    return returnType.equals("void");
+  }
+
+  /**
+   * A method parameter.
+   *
+   * @param name the parameter's name in source
+   * @param type its erased type; a varargs parameter has its array type ({@code java.lang.String[]})
+   */
+  public record Parameter(String name, String type) {}
+}
