@@ -61,6 +61,8 @@ public final class AspectWriter {
         .append(tracedClass.aspectName())
         .append(" {\n");
 
+    // Package-private, not private: the advice is inlined into the traced class (same package),
+    // which then reads them directly instead of through an accessor that ajc would generate.
     for (KeyConstant key : keys.values()) {
       out.append('\n')
           .append(INDENT)
