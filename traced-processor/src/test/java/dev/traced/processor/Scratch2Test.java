@@ -30,7 +30,7 @@ class Scratch2Test {
       "package p;",
       "import dev.traced.Traced;",
       "class A {",
-      "  @Traced(attrs = \"k = s\") void one(String s) {}",
+
       "  @Traced(attrs = \"c = color\") void two(Color color) {}",
       "}"));
     System.out.println("STATUS " + c.status());
