@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param name the method's simple name
  * @param returnType the erased return type ({@code void}, {@code int}, {@code java.lang.Object})
+ * @param returnTypeParameterized whether the declared return type has type arguments that
+ *     erasure dropped ({@code List<T>}), which ajc warns about unless told it is intended
  * @param parameters the parameters, in order
  * @param varargs whether the last parameter is a varargs array
  * @param thrownTypes the erased types of the method's {@code throws} clause, in order
@@ -20,6 +22,7 @@ import java.util.List;
 public record TracedMethod(
     String name,
     String returnType,
+    boolean returnTypeParameterized,
     List<Parameter> parameters,
     boolean varargs,
     List<String> thrownTypes,

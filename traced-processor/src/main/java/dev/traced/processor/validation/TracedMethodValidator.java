@@ -21,6 +21,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -72,6 +73,8 @@ public final class TracedMethodValidator {
         new TracedMethod(
             method.getSimpleName().toString(),
             erased(method.getReturnType()),
+            method.getReturnType() instanceof DeclaredType declared
+                && !declared.getTypeArguments().isEmpty(),
             parameters,
             method.isVarArgs(),
             thrownTypes,

@@ -40,16 +40,11 @@ public final class AspectWriter {
     if (!tracedClass.packageName().isEmpty()) {
       out.append("package ").append(tracedClass.packageName()).append(";\n");
     }
+    out.append('\n');
+    for (String type : imports(tracedClass, keys)) {
+      out.append("import ").append(type).append(";\n");
+    }
     out.append('\n')
-        .append("import dev.traced.runtime.TracedOpenTelemetry;\n")
-        .append("import dev.traced.runtime.TracedSpans;\n")
-        .append("import io.opentelemetry.api.common.AttributeKey;\n")
-        .append("import io.opentelemetry.api.trace.Span;\n")
-        .append("import io.opentelemetry.api.trace.SpanBuilder;\n")
-        .append("import io.opentelemetry.api.trace.SpanKind;\n")
-        .append("import io.opentelemetry.context.Scope;\n")
-        .append("import javax.annotation.processing.Generated;\n")
-        .append('\n')
         .append("/** Spans for the {@code @Traced} methods of {@code ")
         .append(tracedClass.typeName())
         .append("}. */\n")
@@ -113,7 +108,10 @@ public final class AspectWriter {
         .append(signatureForDocs(method))
         .append("}. */\n");
 
-    // Signature: the advice returns, takes and throws exactly what the method does.
+    // Signature: the advice returns, takes and throws exactly what the method does, erased.
+    if (method.returnTypeParameterized()) {
+      out.append(i1).append("@SuppressAjWarnings(\"uncheckedAdviceConversion\")\n");
+    }
     out.append(i1)
         .append(method.returnType())
         .append(" around(")
@@ -229,6 +227,31 @@ public final class AspectWriter {
         .append("}\n")
         .append(i1)
         .append("}\n");
+  }
+
+  /** The imports the aspect uses, sorted, and no others. */
+  private static List<String> imports(TracedClass tracedClass, Map<KeyConstant.Id, KeyConstant> keys) {
+    java.util.SortedSet<String> imports = new java.util.TreeSet<>();
+    imports.add("dev.traced.runtime.TracedOpenTelemetry");
+    imports.add("dev.traced.runtime.TracedSpans");
+    imports.add("io.opentelemetry.api.trace.Span");
+    imports.add("io.opentelemetry.context.Scope");
+    imports.add("javax.annotation.processing.Generated");
+    if (!keys.isEmpty()) {
+      imports.add("io.opentelemetry.api.common.AttributeKey");
+    }
+    for (TracedMethod method : tracedClass.methods()) {
+      if (guardedAttributesIn(method)) {
+        imports.add("io.opentelemetry.api.trace.SpanBuilder");
+      }
+      if (method.spanKind() != SpanKind.INTERNAL) {
+        imports.add("io.opentelemetry.api.trace.SpanKind");
+      }
+      if (method.returnTypeParameterized()) {
+        imports.add("org.aspectj.lang.annotation.SuppressAjWarnings");
+      }
+    }
+    return List.copyOf(imports);
   }
 
   private static boolean guardedAttributesIn(TracedMethod method) {
