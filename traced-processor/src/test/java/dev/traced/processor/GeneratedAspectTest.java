@@ -1,0 +1,209 @@
+package dev.traced.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.traced.processor.TestSources.aspect;
+import static dev.traced.processor.TestSources.aspectNames;
+import static dev.traced.processor.TestSources.compile;
+import static dev.traced.processor.TestSources.source;
+import static dev.traced.processor.TestSources.subject;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The generated aspects, byte for byte, against the golden files in {@code
+ * src/test/resources/golden/}: each input {@code X.java} there sits next to the aspects it must
+ * produce.
+ *
+ * <p>When the writer changes on purpose, regenerate them with {@code mvn -pl traced-processor test
+ * -Dtest=GeneratedAspectTest -Dtraced.golden.update=true}, then read the diff before committing
+ * it.
+ */
+class GeneratedAspectTest {
+
+  private static final boolean UPDATE = Boolean.getBoolean("traced.golden.update");
+
+  /** Where the golden files live in the source tree; surefire runs in the module directory. */
+  private static final Path GOLDEN_SOURCES = Path.of("src", "test", "resources", "golden");
+
+  static Stream<Arguments> goldenCases() {
+    return Stream.of(
+        Arguments.of("shop/Literals.java", List.of("shop/Literals_Traced.aj")),
+        Arguments.of("shop/Conversions.java", List.of("shop/Conversions_Traced.aj")),
+        Arguments.of("shop/Shapes.java", List.of("shop/Shapes_Traced.aj")),
+        Arguments.of(
+            "shop/Outer.java",
+            List.of("shop/Outer_Inner_Deep_Traced.aj", "shop/Outer_Inner_Traced.aj")),
+        Arguments.of("Plain.java", List.of("Plain_Traced.aj")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("goldenCases")
+  void matchesGoldenFiles(String input, List<String> aspects) throws IOException {
+    Compilation compilation = compile(golden(input));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(aspectNames(compilation)).containsExactlyElementsOf(aspects);
+
+    for (String path : aspects) {
+      String actual = generated(compilation, path);
+      if (UPDATE) {
+        Files.writeString(GOLDEN_SOURCES.resolve(path), actual, UTF_8);
+        continue;
+      }
+      assertThat(actual).as("generated %s (see the class comment to update)", path)
+          .isEqualTo(resource("golden/" + path));
+    }
+  }
+
+  @Test
+  void sameInputTwiceGivesTheSameBytes() {
+    for (String input : List.of("shop/Conversions.java", "shop/Shapes.java")) {
+      String first = generated(compile(golden(input)), aspectPathOf(input));
+      String second = generated(compile(golden(input)), aspectPathOf(input));
+      assertThat(second).isEqualTo(first);
+    }
+  }
+
+  @Test
+  void otherSourcesInTheCompilationDoNotChangeAnAspect() {
+    String alone = generated(compile(golden("shop/Shapes.java")), "shop/Shapes_Traced.aj");
+    String withOthers =
+        generated(
+            compile(
+                golden("shop/Outer.java"),
+                golden("shop/Literals.java"),
+                golden("shop/Shapes.java"),
+                golden("shop/Conversions.java")),
+            "shop/Shapes_Traced.aj");
+    assertThat(withOthers).isEqualTo(alone);
+  }
+
+  @Test
+  void everyLineEndsWithALineFeedAndHasNoTrailingSpaceOrTab() {
+    for (Arguments arguments : goldenCases().toList()) {
+      String input = (String) arguments.get()[0];
+      Compilation compilation = compile(golden(input));
+      for (String name : aspectNames(compilation)) {
+        String text = generated(compilation, name);
+        assertThat(text).doesNotContain("\r").doesNotContain("\t").endsWith("}\n");
+        assertThat(text.lines()).as(name).noneMatch(line -> line.endsWith(" "));
+      }
+    }
+  }
+
+  @Test
+  @Disabled(
+      "bug: a parameter named like a key constant shadows it inside the advice. With"
+          + " @Traced(attrs = \"id = ID\") void m(String ID) the aspect declares"
+          + " AttributeKey<String> ID and then calls .setAttribute(ID, ID), which resolves to"
+          + " SpanBuilder.setAttribute(String, String): the attribute's KEY becomes the"
+          + " parameter's value. It compiles (ajc too), so it is silently wrong. Key constants"
+          + " must not take the name of a parameter of any advice (or be qualified as"
+          + " Aspect.ID)")
+  void parameterNamedLikeAKeyConstantDoesNotShadowIt() {
+    Compilation compilation =
+        compile(subject("  @Traced(attrs = \"id = ID\")", "  void m(String ID) {}"));
+    String aspect = aspect(compilation, "p", "Subject_Traced").orElseThrow();
+    assertThat(aspect).doesNotContain(".setAttribute(ID, ID)");
+  }
+
+  @Test
+  @Disabled(
+      "bug: JavaPoet's $S leaves U+2028 and U+2029 unescaped and its CodeWriter then breaks the"
+          + " line there, so @Traced(attrs = \"note = 'a\\u2028b'\") gives an aspect with a raw"
+          + " line feed inside the string literal: .setAttribute(NOTE, \"a<LF>b\"), which ajc"
+          + " rejects (String literal is not properly closed by a double-quote). The same for"
+          + " the span name. Such characters must be written as \\u2028 escapes")
+  void lineAndParagraphSeparatorsInStringsAreEscaped() {
+    Compilation compilation =
+        compile(
+            subject(
+                "  @Traced(name = \"x\\u2029y\", attrs = \"note = 'a\\u2028b'\")",
+                "  void m() {}"));
+    String aspect = aspect(compilation, "p", "Subject_Traced").orElseThrow();
+    assertThat(aspect)
+        .contains(".setAttribute(NOTE, \"a\\u2028b\")")
+        .contains("spanBuilder(\"x\\u2029y\")");
+  }
+
+  @Test
+  @Disabled(
+      "bug: the advice returns the erasure of the method's return type, and ajc rejects that"
+          + " when the return type is a type variable with a parameterized bound or a generic"
+          + " array: <T extends Comparable<T>> T max(T a, T b) gives 'java.lang.Comparable"
+          + " around(...)', <E extends Enum<E>> E parse(...) gives 'java.lang.Enum around(...)',"
+          + " K key() in class Box<K extends Comparable<K>> gives 'java.lang.Comparable"
+          + " around()', List<String>[] all() gives 'java.util.List[] around()'; javac and"
+          + " traced accept all four, then ajc 1.9.25 fails the build with [error] incompatible"
+          + " return type applying to method-execution(java.lang.Comparable p.Box.max(...))"
+          + " (plus adviceDidNotMatch). Checked by hand: with 'Object around(...)' for these"
+          + " cases ajc compiles and weaves them without a warning")
+  void returnTypesAjcCannotMatchByErasureAreReturnedAsObject() {
+    Compilation compilation =
+        compile(
+            source(
+                "p.Box",
+                "package p;",
+                "import dev.traced.Traced;",
+                "import java.util.List;",
+                "class Box<K extends Comparable<K>> {",
+                "  @Traced <T extends Comparable<T>> T max(T a, T b) { return a; }",
+                "  @Traced <E extends Enum<E>> E parse(Class<E> type, String s) { return null; }",
+                "  @Traced K key() { return null; }",
+                "  @Traced List<String>[] all() { return null; }",
+                "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(aspect(compilation, "p", "Box_Traced").orElseThrow())
+        .doesNotContain("java.lang.Comparable around(")
+        .doesNotContain("java.lang.Enum around(")
+        .doesNotContain("java.util.List[] around(")
+        .contains("around(java.lang.Comparable a, java.lang.Comparable b):")
+        .contains("around(java.lang.Class type, java.lang.String s):");
+  }
+
+  /** A golden input, by its path under {@code golden/}. */
+  private static JavaFileObject golden(String path) {
+    return JavaFileObjects.forSourceString(
+        path.replace(".java", "").replace('/', '.'), resource("golden/" + path));
+  }
+
+  /** {@code shop/Shapes.java} gives {@code shop/Shapes_Traced.aj}. */
+  private static String aspectPathOf(String input) {
+    return input.replace(".java", "_Traced.aj");
+  }
+
+  /** The text of a generated aspect, by its path ({@code shop/Shapes_Traced.aj}). */
+  private static String generated(Compilation compilation, String path) {
+    int slash = path.lastIndexOf('/');
+    String packageName = slash < 0 ? "" : path.substring(0, slash).replace('/', '.');
+    String name = path.substring(slash + 1).replace(".aj", "");
+    return aspect(compilation, packageName, name)
+        .orElseThrow(() -> new AssertionError("no aspect " + path));
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = GeneratedAspectTest.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new AssertionError("no test resource " + name);
+      }
+      return new String(in.readAllBytes(), UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
