@@ -1,10 +1,14 @@
 package dev.traced.processor;
 
 import com.google.auto.service.AutoService;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
 import dev.traced.processor.diagnostics.Diagnostics;
 import dev.traced.processor.diagnostics.Message;
 import dev.traced.processor.model.TracedClass;
 import dev.traced.processor.model.TracedMethod;
+import dev.traced.processor.validation.LocalClassScanner;
 import dev.traced.processor.validation.TracedMethodValidator;
 import dev.traced.processor.writing.AspectWriter;
 import java.io.IOException;
@@ -12,17 +16,16 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
@@ -33,24 +36,27 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * The annotation processor: for every class with {@code @Traced} methods it checks each method
- * ({@link TracedMethodValidator}), and when all are valid writes one code-style AspectJ aspect
- * ({@link AspectWriter}) to the generated-sources directory, for {@code aspectj-maven-plugin} to
- * compile and weave. It never throws: anything unexpected becomes a compile error on the element
- * being processed.
+ * The annotation processor. For every top-level class with {@code @Traced} methods (in itself or
+ * its nested classes) it checks each method ({@link TracedMethodValidator}) and, when all are
+ * valid, writes one code-style AspectJ aspect ({@link AspectWriter}) to the generated-sources
+ * directory, for {@code aspectj-maven-plugin} to compile and weave. It never throws: anything
+ * unexpected becomes a compile error on the element being processed.
  */
 @AutoService(Processor.class)
 public final class TracedProcessor extends AbstractProcessor {
 
   /**
-   * Methods whose signature still had unresolved types, retried next round, when another
-   * processor may have generated those types.
+   * Top-level classes whose traced methods still had unresolved types, retried next round, when
+   * another processor may have generated those types. Kept by name: elements of one round must
+   * not be used in the next.
    */
-  private final List<ExecutableElement> deferred = new ArrayList<>();
+  private final Set<String> deferred = new LinkedHashSet<>();
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(TracedMethodValidator.TRACED);
+    // Every type, not only @Traced: javac hides @Traced on methods of local and anonymous
+    // classes, and those must be found (and rejected) in source files that have no other use.
+    return Set.of("*");
   }
 
   @Override
@@ -63,43 +69,52 @@ public final class TracedProcessor extends AbstractProcessor {
     Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
     Element current = null;
     try {
-      List<ExecutableElement> methods = new ArrayList<>(deferred);
+      scanLocalClasses(round, diagnostics);
+      Set<String> classNames = new LinkedHashSet<>(deferred);
       deferred.clear();
       TypeElement traced =
           processingEnv.getElementUtils().getTypeElement(TracedMethodValidator.TRACED);
       if (traced != null) {
-        methods.addAll(ElementFilter.methodsIn(round.getElementsAnnotatedWith(traced)));
+        for (ExecutableElement method :
+            ElementFilter.methodsIn(round.getElementsAnnotatedWith(traced))) {
+          classNames.add(topLevelClassOf(method).getQualifiedName().toString());
+        }
       }
       TracedMethodValidator validator =
           new TracedMethodValidator(
               processingEnv.getTypeUtils(), processingEnv.getElementUtils(), diagnostics);
-
-      Map<TypeElement, List<Optional<TracedMethod>>> byClass = new LinkedHashMap<>();
-      for (ExecutableElement method : methods) {
-        current = method;
-        if (hasUnresolvedTypes(method)) {
+      for (String className : classNames) {
+        TypeElement type = processingEnv.getElementUtils().getTypeElement(className);
+        current = type;
+        if (type == null) {
+          continue;
+        }
+        List<ExecutableElement> methods = new ArrayList<>();
+        collectTracedMethods(type, methods);
+        if (methods.stream().anyMatch(TracedProcessor::hasUnresolvedTypes)) {
           if (!round.processingOver()) {
-            deferred.add(method);
+            deferred.add(className);
           }
           continue; // on the last round javac reports the unresolved type itself
         }
-        byClass
-            .computeIfAbsent((TypeElement) method.getEnclosingElement(), k -> new ArrayList<>())
-            .add(validator.validate(method));
-      }
-      for (Map.Entry<TypeElement, List<Optional<TracedMethod>>> entry : byClass.entrySet()) {
-        current = entry.getKey();
-        if (entry.getValue().stream().allMatch(Optional::isPresent)) {
-          List<TracedMethod> valid = entry.getValue().stream().map(Optional::get).toList();
-          writeAspect(model(entry.getKey(), valid), entry.getKey());
+        List<TracedMethod> valid = new ArrayList<>();
+        boolean allValid = true;
+        for (ExecutableElement method : methods) {
+          current = method;
+          Optional<TracedMethod> checked = validator.validate(method);
+          checked.ifPresent(valid::add);
+          allValid &= checked.isPresent();
+        }
+        current = type;
+        if (allValid && !valid.isEmpty()) {
+          writeAspect(model(type, valid), type);
         }
       }
     } catch (Throwable e) {
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
-      Element at = current != null ? current : null;
-      if (at != null) {
-        diagnostics.report(Message.INTERNAL_ERROR, at, e, trace);
+      if (current != null) {
+        diagnostics.report(Message.INTERNAL_ERROR, current, e, trace);
       } else {
         processingEnv
             .getMessager()
@@ -109,14 +124,61 @@ public final class TracedProcessor extends AbstractProcessor {
     return false;
   }
 
+  /** Rejects {@code @Traced} in local and anonymous classes, where javac would hide it. */
+  private void scanLocalClasses(RoundEnvironment round, Diagnostics diagnostics) {
+    Trees trees;
+    try {
+      trees = Trees.instance(processingEnv);
+    } catch (IllegalArgumentException notJavac) {
+      return; // a compiler without the javac tree API: nothing to scan with
+    }
+    LocalClassScanner scanner = new LocalClassScanner(trees, diagnostics);
+    Set<CompilationUnitTree> scanned = new LinkedHashSet<>();
+    for (Element root : round.getRootElements()) {
+      TreePath path = trees.getPath(root);
+      if (path != null && scanned.add(path.getCompilationUnit())) {
+        scanner.scan(path.getCompilationUnit());
+      }
+    }
+  }
+
+  /** The {@code @Traced} methods of {@code type} and its member classes, in source order. */
+  private static void collectTracedMethods(TypeElement type, List<ExecutableElement> into) {
+    for (Element member : type.getEnclosedElements()) {
+      if (member instanceof ExecutableElement method && isTraced(method)) {
+        into.add(method);
+      } else if (member instanceof TypeElement nested) {
+        collectTracedMethods(nested, into);
+      }
+    }
+  }
+
+  private static boolean isTraced(ExecutableElement method) {
+    for (AnnotationMirror mirror : method.getAnnotationMirrors()) {
+      TypeElement annotation = (TypeElement) mirror.getAnnotationType().asElement();
+      if (annotation.getQualifiedName().contentEquals(TracedMethodValidator.TRACED)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static TypeElement topLevelClassOf(Element element) {
+    Element type = element.getEnclosingElement();
+    while (!(type.getEnclosingElement() instanceof PackageElement)) {
+      type = type.getEnclosingElement();
+    }
+    return (TypeElement) type;
+  }
+
   private TracedClass model(TypeElement type, List<TracedMethod> methods) {
     PackageElement pkg = processingEnv.getElementUtils().getPackageOf(type);
     String packageName = pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();
-    String typeName = type.getQualifiedName().toString();
-    String nestedPath =
-        packageName.isEmpty() ? typeName : typeName.substring(packageName.length() + 1);
     return new TracedClass(
-        packageName, typeName, nestedPath.replace('.', '_') + "_Traced", methods);
+        packageName,
+        type.getQualifiedName().toString(),
+        type.getSimpleName() + "_Traced",
+        methods);
   }
 
   private void writeAspect(TracedClass tracedClass, TypeElement type) throws IOException {
@@ -147,7 +209,7 @@ public final class TracedProcessor extends AbstractProcessor {
         return true;
       }
     }
-    return method.getEnclosingElement().getKind() == ElementKind.OTHER;
+    return false;
   }
 
   private static boolean isError(TypeMirror type) {

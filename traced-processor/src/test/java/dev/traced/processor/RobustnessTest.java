@@ -22,7 +22,6 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,13 +99,6 @@ class RobustnessTest {
   }
 
   @Test
-  @Disabled(
-      "bug: an attrs entry that names a constant javac cannot resolve, @Traced(attrs ="
-          + " {Keys.MISSING}), reaches the processor as the String \"<error>\"; besides javac's"
-          + " 'cannot find symbol' traced then reports [traced:malformed-attribute] Attribute"
-          + " \"<error>\" is not of the form \"key = value\": there is no \"=\". ... on the same"
-          + " entry. Expected: javac's error only (TracedMethodValidator should skip entries whose"
-          + " value javac marked erroneous, as it already does for non-String values)")
   void attrsEntryThatIsAnUnknownConstant() {
     assertJavacErrorOnly(
         subject("  @Traced(attrs = {Keys.MISSING})", "  void m() {}"), "Keys.MISSING");
@@ -319,15 +311,6 @@ class RobustnessTest {
   }
 
   @Test
-  @Disabled(
-      "bug: a @Traced method whose signature uses a type that another processor generates in"
-          + " the same round is deferred (TracedProcessor.deferred), but the ExecutableElement"
-          + " kept from round 1 still has the unresolved type in later rounds, and on the last"
-          + " round it is dropped without a word: the compilation succeeds with NO aspect for"
-          + " the method (and no diagnostic). Input: class A { @Traced(attrs = \"c = color\")"
-          + " void paint(Color color) {} } with p.Color generated as an enum. Expected: an"
-          + " aspect binding color.name(). Re-fetch deferred methods by name each round (and"
-          + " write a class's aspect only once, when none of its methods is deferred)")
   void methodUsingATypeGeneratedInTheSameRoundIsTraced() {
     List<String> written = new ArrayList<>();
     Compilation compilation =
@@ -349,12 +332,6 @@ class RobustnessTest {
   }
 
   @Test
-  @Disabled(
-      "bug: when one method of a class is deferred (its signature uses a type generated in the"
-          + " same round) and another is not, the class's aspect is written in round 1 without"
-          + " the deferred method; if the deferred one were ever retried, writing the same"
-          + " aspect again would fail with FilerException (\"Attempt to reopen a file\"). Today"
-          + " the deferred method is silently left out: only \"fine\" is traced, \"paint\" is not")
   void classWithAGeneratedTypeInOneOfItsMethodsGetsOneCompleteAspect() {
     List<String> written = new ArrayList<>();
     Compilation compilation =
@@ -377,14 +354,6 @@ class RobustnessTest {
   }
 
   @Test
-  @Disabled(
-      "bug: aspect names can collide. A nested class Outer.Inner and a top-level class"
-          + " Outer_Inner in the same package both get Outer_Inner_Traced.aj; the second"
-          + " createResource throws FilerException, reported as [traced:internal-error] traced"
-          + " failed on this element with javax.annotation.processing.FilerException: Attempt to"
-          + " reopen a file for path .../p/Outer_Inner_Traced.aj. This is a bug in traced ..."
-          + " Expected: distinct aspect names (e.g. escape '_' in the nesting path or use '$'),"
-          + " or at least a user-facing diagnostic")
   void nestedAndTopLevelClassesWhoseAspectNamesCollide() {
     Compilation compilation =
         TestSources.compile(

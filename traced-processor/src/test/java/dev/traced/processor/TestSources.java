@@ -72,6 +72,15 @@ final class TestSources {
     return compilation;
   }
 
+  /**
+   * Compiles {@code sources} with a fresh {@link TracedProcessor} that sees javac's own
+   * environment, so that it can use the javac tree API (which refuses the recording proxy of
+   * {@link #compile}); {@link #aspectNames} is not available for such a compilation.
+   */
+  static Compilation compileWithJavacEnvironment(JavaFileObject... sources) {
+    return Compiler.javac().withProcessors(new TracedProcessor()).compile(sources);
+  }
+
   /** The text of the aspect {@code aspectName.aj} generated in {@code packageName}, if any. */
   static Optional<String> aspect(Compilation compilation, String packageName, String aspectName) {
     return compilation

@@ -1,5 +1,8 @@
 package dev.traced.processor.diagnostics;
 
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.Trees;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -33,6 +36,16 @@ public final class Diagnostics {
       Object... arguments) {
     count(message);
     messager.printMessage(message.kind(), message.format(arguments), element, annotation, value);
+  }
+
+  /**
+   * Reports {@code message} on a source tree, for places that have no element yet (methods of
+   * local classes, whose bodies javac has not attributed while processors run).
+   */
+  public void report(
+      Message message, Trees trees, Tree tree, CompilationUnitTree unit, Object... arguments) {
+    count(message);
+    trees.printMessage(message.kind(), message.format(arguments), tree, unit);
   }
 
   /** How many errors were reported so far; lets a caller tell whether its element was clean. */

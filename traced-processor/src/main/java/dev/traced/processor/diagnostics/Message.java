@@ -14,8 +14,8 @@ public enum Message {
   NO_BODY(
       "no-body",
       Diagnostic.Kind.ERROR,
-      "@Traced needs a method with a body, and {0} is {1}. Put @Traced on the method that"
-          + " implements it."),
+      "@Traced needs a method with a Java body, and {0} is {1}. Put @Traced on the method that"
+          + " {2} it."),
   LOCAL_OR_ANONYMOUS_CLASS(
       "local-class",
       Diagnostic.Kind.ERROR,
@@ -48,8 +48,8 @@ public enum Message {
   INVALID_VALUE(
       "invalid-value",
       Diagnostic.Kind.ERROR,
-      "\"{0}\" is neither a literal nor a parameter name. Write a parameter of {1}, a string in"
-          + " single quotes (''text''), a number (42, 1.5) or a boolean (true, false)."),
+      "\"{0}\" is neither a literal nor a parameter name. Write the name of a parameter, a string"
+          + " in single quotes (''text''), a number (42, 1.5) or a boolean (true, false)."),
   UNKNOWN_PARAMETER(
       "unknown-parameter",
       Diagnostic.Kind.ERROR,
@@ -63,8 +63,8 @@ public enum Message {
   PROPERTY_PATH_NOT_SUPPORTED(
       "path-not-supported",
       Diagnostic.Kind.ERROR,
-      "\"{0}\" is a property path, which this version of traced cannot bind yet. Bind the"
-          + " parameter \"{1}\" itself, or add a parameter that carries the value."),
+      "\"{0}\" is a property path, which this version of traced cannot bind yet. Bind a"
+          + " parameter that holds the value instead."),
   RETURN_VALUE_NOT_SUPPORTED(
       "return-not-supported",
       Diagnostic.Kind.ERROR,

@@ -6,8 +6,14 @@ import java.util.List;
  * One {@code @Traced} method, checked, with everything the writers need and nothing from {@code
  * javax.lang.model}: types are source text, already erased, since pointcuts match on erasure.
  *
+ * @param declaringType the canonical name of the class that declares the method ({@code
+ *     a.Outer.Inner})
  * @param name the method's simple name
- * @param returnType the erased return type ({@code void}, {@code int}, {@code java.lang.Object})
+ * @param returnType the erased return type, as the pointcut matches it ({@code void}, {@code
+ *     int}, {@code java.lang.Comparable})
+ * @param adviceReturnType what the advice declares it returns: the erased return type, except
+ *     {@code java.lang.Object} where ajc rejects the erasure of a type variable (a bound with
+ *     type arguments) or of an array of parameterized types
  * @param returnTypeParameterized whether the declared return type has type arguments that
  *     erasure dropped ({@code List<T>}), which ajc warns about unless told it is intended
  * @param parameters the parameters, in order
@@ -20,8 +26,10 @@ import java.util.List;
  * @param attributes the span attributes, in the order they were written
  */
 public record TracedMethod(
+    String declaringType,
     String name,
     String returnType,
+    String adviceReturnType,
     boolean returnTypeParameterized,
     List<Parameter> parameters,
     boolean varargs,

@@ -20,6 +20,9 @@ final class AttributeEntryParser {
   private static final Pattern DECIMAL =
       Pattern.compile("-?([0-9]+\\.[0-9]*|\\.[0-9]+|[0-9]+)([eE][+-]?[0-9]+)?");
 
+  /** A non-zero digit before any exponent: the number written is not zero. */
+  private static final Pattern MANTISSA_NOT_ZERO = Pattern.compile("^[^eE]*[1-9]");
+
   private AttributeEntryParser() {}
 
   static AttributeEntry parse(String entry) {
@@ -107,6 +110,10 @@ final class AttributeEntryParser {
       if (Double.isInfinite(number)) {
         return new AttributeEntry.Malformed(
             Message.INVALID_LITERAL, value, "it is too large for a double");
+      }
+      if (number == 0 && MANTISSA_NOT_ZERO.matcher(value).find()) {
+        return new AttributeEntry.Malformed(
+            Message.INVALID_LITERAL, value, "it is too small for a double and would become 0");
       }
       return parsed(key, number, AttributeType.DOUBLE);
     }

@@ -18,10 +18,11 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -69,12 +70,14 @@ public final class TracedMethodValidator {
         method.getThrownTypes().stream().map(this::erased).collect(Collectors.toList());
     List<String> failureTypes =
         failureTypes(method).stream().map(this::erased).collect(Collectors.toList());
+    TypeMirror returnType = method.getReturnType();
     return Optional.of(
         new TracedMethod(
+            ((TypeElement) method.getEnclosingElement()).getQualifiedName().toString(),
             method.getSimpleName().toString(),
-            erased(method.getReturnType()),
-            method.getReturnType() instanceof DeclaredType declared
-                && !declared.getTypeArguments().isEmpty(),
+            erased(returnType),
+            ajcRejectsErasure(returnType) ? "java.lang.Object" : erased(returnType),
+            returnType instanceof DeclaredType declared && !declared.getTypeArguments().isEmpty(),
             parameters,
             method.isVarArgs(),
             thrownTypes,
@@ -82,6 +85,23 @@ public final class TracedMethodValidator {
             spanName,
             spanKind,
             attributes));
+  }
+
+  /**
+   * Whether ajc refuses an around advice that returns the erasure of {@code type}: it does for a
+   * type variable whose bound has type arguments ({@code T extends Comparable<T>}) and for an
+   * array of such types or of parameterized types ({@code List<String>[]}). Such advice returns
+   * {@code Object}, which costs nothing for a reference type.
+   */
+  private static boolean ajcRejectsErasure(TypeMirror type) {
+    while (type.getKind() == TypeKind.ARRAY) {
+      TypeMirror component = ((ArrayType) type).getComponentType();
+      if (component instanceof DeclaredType declared && !declared.getTypeArguments().isEmpty()) {
+        return true;
+      }
+      type = component;
+    }
+    return type.getKind() == TypeKind.TYPEVAR;
   }
 
   /**
@@ -114,17 +134,9 @@ public final class TracedMethodValidator {
 
   private void checkPlacement(ExecutableElement method) {
     if (method.getModifiers().contains(Modifier.ABSTRACT)) {
-      diagnostics.report(Message.NO_BODY, method, describe(method), "abstract");
+      diagnostics.report(Message.NO_BODY, method, describe(method), "abstract", "implements");
     } else if (method.getModifiers().contains(Modifier.NATIVE)) {
-      diagnostics.report(Message.NO_BODY, method, describe(method), "native");
-    }
-    for (Element e = method.getEnclosingElement(); e instanceof TypeElement; ) {
-      NestingKind nesting = ((TypeElement) e).getNestingKind();
-      if (nesting == NestingKind.LOCAL || nesting == NestingKind.ANONYMOUS) {
-        diagnostics.report(Message.LOCAL_OR_ANONYMOUS_CLASS, method, describe(method));
-        return;
-      }
-      e = e.getEnclosingElement();
+      diagnostics.report(Message.NO_BODY, method, describe(method), "native", "calls");
     }
   }
 
@@ -135,7 +147,7 @@ public final class TracedMethodValidator {
     if (value == null) {
       return defaultName;
     }
-    if (!(value.getValue() instanceof String name)) {
+    if (isErroneous(value) || !(value.getValue() instanceof String name)) {
       return defaultName; // javac has already reported the erroneous value
     }
     if (name.isBlank()) {
@@ -163,7 +175,7 @@ public final class TracedMethodValidator {
     Map<String, String> entryByKey = new LinkedHashMap<>();
     List<SpanAttribute> attributes = new ArrayList<>();
     for (AnnotationValue entryValue : entries(attrs)) {
-      if (!(entryValue.getValue() instanceof String text)) {
+      if (isErroneous(entryValue) || !(entryValue.getValue() instanceof String text)) {
         continue; // javac has already reported the erroneous value
       }
       AttributeEntry entry = AttributeEntryParser.parse(text);
@@ -214,7 +226,7 @@ public final class TracedMethodValidator {
     }
     if (path.segments().size() > 1) {
       diagnostics.report(
-          Message.PROPERTY_PATH_NOT_SUPPORTED, method, traced, entryValue, path.text(), path.root());
+          Message.PROPERTY_PATH_NOT_SUPPORTED, method, traced, entryValue, path.text());
       return Optional.empty();
     }
     Optional<ValueTypes.Mapping> mapping = valueTypes.mappingOf(parameter.asType());
@@ -225,7 +237,7 @@ public final class TracedMethodValidator {
           traced,
           entryValue,
           path.root(),
-          parameter.asType());
+          simpleTypeName(parameter.asType()));
       return Optional.empty();
     }
     return Optional.of(
@@ -293,6 +305,15 @@ public final class TracedMethodValidator {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether javac could not evaluate {@code value} (an unknown constant, say) and has reported
+   * it. javac hands such a value out as the string {@code <error>}; only its {@code toString()},
+   * unquoted, tells it from a real string.
+   */
+  private static boolean isErroneous(AnnotationValue value) {
+    return value.toString().equals("<error>");
   }
 
   /** The entries of an array value; a single string written without braces is one entry. */

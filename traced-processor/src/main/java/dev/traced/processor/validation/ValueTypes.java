@@ -2,12 +2,15 @@ package dev.traced.processor.validation;
 
 import dev.traced.processor.model.AttributeType;
 import dev.traced.processor.model.AttributeValue.Conversion;
+import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.IntersectionType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -44,18 +47,40 @@ final class ValueTypes {
       case DECLARED:
         return declaredMapping((DeclaredType) type);
       case TYPEVAR:
-      case INTERSECTION:
-        // A type variable binds through its bound: <T extends CharSequence> is a CharSequence.
-        return declaredOrNothing(types.erasure(type));
+        return typeVariableMapping((TypeVariable) type);
       default:
         return Optional.empty();
     }
   }
 
-  private Optional<Mapping> declaredOrNothing(TypeMirror erased) {
-    return erased.getKind() == TypeKind.DECLARED
-        ? declaredMapping((DeclaredType) erased)
+  /**
+   * A type variable binds through its bounds: {@code <T extends CharSequence>} as a string, {@code
+   * <E extends Enum<E>>} by {@code name()}. The advice sees the erasure (the first bound), so only
+   * conversions that work on it are chosen: {@code toString()} works on anything, {@code name()}
+   * needs {@code Enum} first.
+   */
+  private Optional<Mapping> typeVariableMapping(TypeVariable variable) {
+    TypeMirror erasure = types.erasure(variable);
+    if (isEnumClass(erasure)) {
+      return mapping(AttributeType.STRING, Conversion.ENUM_NAME);
+    }
+    List<? extends TypeMirror> bounds =
+        variable.getUpperBound() instanceof IntersectionType intersection
+            ? intersection.getBounds()
+            : List.of(variable.getUpperBound());
+    for (TypeMirror bound : bounds) {
+      if (charSequence != null && types.isAssignable(types.erasure(bound), charSequence)) {
+        return mapping(AttributeType.STRING, Conversion.TO_STRING);
+      }
+    }
+    return erasure.getKind() == TypeKind.DECLARED
+        ? declaredMapping((DeclaredType) erasure)
         : Optional.empty();
+  }
+
+  private static boolean isEnumClass(TypeMirror type) {
+    return type instanceof DeclaredType declared
+        && ((TypeElement) declared.asElement()).getQualifiedName().contentEquals("java.lang.Enum");
   }
 
   private Optional<Mapping> declaredMapping(DeclaredType type) {
