@@ -56,6 +56,28 @@ public class Shapes {
     return items;
   }
 
+  @Traced(name = "shapes.max")
+  public <T extends Comparable<T>> T max(T a, T b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  @Traced(name = "shapes.parse")
+  public <E extends Enum<E>> E parse(Class<E> type, String name) {
+    return Enum.valueOf(type, name);
+  }
+
+  @Traced(name = "shapes.arrays")
+  public java.util.List<String>[] arrayOfLists(java.util.List<String> only) {
+    @SuppressWarnings("unchecked")
+    java.util.List<String>[] result = new java.util.List[] {only};
+    return result;
+  }
+
+  @Traced(name = "shapes.constant.named", attrs = "id = ID")
+  public String parameterNamedLikeAConstant(String ID) {
+    return ID;
+  }
+
   @Traced(name = "shapes.varargs", attrs = "prefix = prefix")
   public String varargs(String prefix, String... parts) {
     return prefix + String.join(",", parts);

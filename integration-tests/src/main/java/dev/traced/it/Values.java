@@ -25,6 +25,7 @@ public class Values {
 
   @Traced(name = "values.literals", attrs = {
       "l.string = 'it''s'", "l.long = -42", "l.double = 1.5", "l.exponent = 1e3",
-      "l.true = true", "l.false = false", "l.empty = ''"})
+      "l.true = true", "l.false = false", "l.empty = ''",
+      "l.unicode = 'caf\u00e9 \u2028 \u00bd \t\\'"})
   public void literals() {}
 }

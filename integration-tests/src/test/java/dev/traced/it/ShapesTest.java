@@ -91,6 +91,22 @@ class ShapesTest {
   }
 
   @Test
+  void typeVariableWithAParameterizedBound() {
+    assertThat(shapes.max("b", "a")).isEqualTo("b");
+    assertThat(shapes.parse(Values.Color.class, "RED")).isSameAs(Values.Color.RED);
+    List<String> only = List.of("x");
+    assertThat(shapes.arrayOfLists(only)).containsExactly(only);
+    assertThat(otel.getSpans()).extracting(SpanData::getName)
+        .containsExactly("shapes.max", "shapes.parse", "shapes.arrays");
+  }
+
+  @Test
+  void parameterNamedLikeTheKeyConstantStillSetsTheKey() {
+    assertThat(shapes.parameterNamedLikeAConstant("v")).isEqualTo("v");
+    assertThat(onlySpan()).hasAttributesSatisfyingExactly(equalTo(stringKey("id"), "v"));
+  }
+
+  @Test
   void varargs() {
     assertThat(shapes.varargs("p:", "a", "b")).isEqualTo("p:a,b");
     assertThat(shapes.varargs("q:")).isEqualTo("q:");

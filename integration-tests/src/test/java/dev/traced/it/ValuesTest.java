@@ -85,7 +85,8 @@ class ValuesTest {
             equalTo(doubleKey("l.exponent"), 1000.0),
             equalTo(booleanKey("l.true"), true),
             equalTo(booleanKey("l.false"), false),
-            equalTo(stringKey("l.empty"), ""));
+            equalTo(stringKey("l.empty"), ""),
+            equalTo(stringKey("l.unicode"), "caf\u00e9 \u2028 \u00bd \t\\"));
   }
 
   private SpanData onlySpan() {
