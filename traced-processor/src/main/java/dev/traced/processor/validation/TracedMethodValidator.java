@@ -7,6 +7,7 @@ import dev.traced.processor.model.AttributeValue;
 import dev.traced.processor.model.SpanAttribute;
 import dev.traced.processor.model.SpanKind;
 import dev.traced.processor.model.TracedMethod;
+import dev.traced.processor.model.TypeNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -278,8 +279,7 @@ public final class TracedMethodValidator {
   }
 
   private static String simpleTypeName(TypeMirror type) {
-    String name = type.toString();
-    return name.replaceAll("\\b[a-z][a-z0-9_]*\\.", "");
+    return TypeNames.withoutPackages(type.toString());
   }
 
   private String erased(TypeMirror type) {

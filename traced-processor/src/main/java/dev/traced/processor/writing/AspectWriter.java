@@ -6,6 +6,7 @@ import dev.traced.processor.model.SpanAttribute;
 import dev.traced.processor.model.SpanKind;
 import dev.traced.processor.model.TracedClass;
 import dev.traced.processor.model.TracedMethod;
+import dev.traced.processor.model.TypeNames;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -150,11 +151,11 @@ public final class AspectWriter {
           .append("/** Span ")
           .append(JavaLiterals.string(method.spanName()).replace("*/", "*&#47;"))
           .append(" around {@code ")
-          .append(simpleName(method.declaringType()))
+          .append(TypeNames.withoutPackages(method.declaringType()))
           .append('.')
           .append(method.name())
           .append(method.parameters().stream()
-              .map(p -> simpleName(p.type()))
+              .map(p -> TypeNames.withoutPackages(p.type()))
               .collect(Collectors.joining(", ", "(", ")")))
           .append("}. */\n");
       writeSignature();
@@ -309,10 +310,6 @@ public final class AspectWriter {
     String itemIndent = head.substring(0, head.length() - head.stripLeading().length())
         + INDENT.repeat(2);
     return head + "(\n" + itemIndent + String.join(",\n" + itemIndent, items) + ")" + tail;
-  }
-
-  private static String simpleName(String qualified) {
-    return qualified.replaceAll("\\b[a-z][a-z0-9_]*\\.", "");
   }
 
   /** {@code base}, or {@code base_}, {@code base__}, ... if that name is taken. */
