@@ -5,6 +5,7 @@ import dev.traced.runtime.TracedOpenTelemetry;
 import dev.traced.runtime.TracedSpans;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import javax.annotation.processing.Generated;
 
@@ -18,7 +19,12 @@ privileged aspect Plain_Traced {
   void around(java.lang.String value):
         execution(@dev.traced.Traced void Plain.run(java.lang.String))
         && args(value) {
-    Span span = TracedOpenTelemetry.tracer().spanBuilder("Plain.run")
+    Tracer tracer = TracedOpenTelemetry.tracer();
+    if (tracer == null) {
+      proceed(value);
+      return;
+    }
+    Span span = tracer.spanBuilder("Plain.run")
         .setAttribute(PLAIN_VALUE, value)
         .startSpan();
     try (Scope scope = span.makeCurrent()) {

@@ -7,6 +7,7 @@ import dev.traced.runtime.TracedSpans;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import javax.annotation.processing.Generated;
 
@@ -68,7 +69,12 @@ privileged aspect Conversions_Traced {
             float,
             char))
         && args(string, bool, boolBox, b, s, i, l, lBox, d, dBox, f, c) {
-    Span span = TracedOpenTelemetry.tracer().spanBuilder("Conversions.direct")
+    Tracer tracer = TracedOpenTelemetry.tracer();
+    if (tracer == null) {
+      proceed(string, bool, boolBox, b, s, i, l, lBox, d, dBox, f, c);
+      return;
+    }
+    Span span = tracer.spanBuilder("Conversions.direct")
         .setAttribute(V_STRING, string)
         .setAttribute(V_BOOLEAN, bool)
         .setAttribute(V_BOOLEAN_BOX, boolBox)
@@ -114,7 +120,12 @@ privileged aspect Conversions_Traced {
             shop.Conversions.Channel,
             java.util.concurrent.TimeUnit))
         && args(bBox, sBox, iBox, fBox, cBox, chars, builder, channel, unit) {
-    SpanBuilder spanBuilder = TracedOpenTelemetry.tracer().spanBuilder("Conversions.guarded");
+    Tracer tracer = TracedOpenTelemetry.tracer();
+    if (tracer == null) {
+      proceed(bBox, sBox, iBox, fBox, cBox, chars, builder, channel, unit);
+      return;
+    }
+    SpanBuilder spanBuilder = tracer.spanBuilder("Conversions.guarded");
     if (bBox != null) {
       spanBuilder.setAttribute(G_BYTE_BOX, bBox.longValue());
     }
@@ -160,7 +171,12 @@ privileged aspect Conversions_Traced {
             java.lang.Integer,
             shop.Conversions.Channel))
         && args(string, count, channel) {
-    SpanBuilder spanBuilder = TracedOpenTelemetry.tracer().spanBuilder("Conversions.mixed")
+    Tracer tracer = TracedOpenTelemetry.tracer();
+    if (tracer == null) {
+      proceed(string, count, channel);
+      return;
+    }
+    SpanBuilder spanBuilder = tracer.spanBuilder("Conversions.mixed")
         .setAttribute(V_STRING, string)
         .setAttribute(SHOP_MODE, "test");
     if (count != null) {
@@ -187,7 +203,12 @@ privileged aspect Conversions_Traced {
             java.lang.String,
             java.lang.String))
         && args(number, a, b) {
-    Span span = TracedOpenTelemetry.tracer().spanBuilder("Conversions.collisions")
+    Tracer tracer = TracedOpenTelemetry.tracer();
+    if (tracer == null) {
+      proceed(number, a, b);
+      return;
+    }
+    Span span = tracer.spanBuilder("Conversions.collisions")
         .setAttribute(V_STRING_2, number)
         .setAttribute(SHOP_ORDER_ID, a)
         .setAttribute(SHOP_ORDER_ID_2, b)

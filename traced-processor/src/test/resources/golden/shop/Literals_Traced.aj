@@ -7,6 +7,7 @@ import dev.traced.runtime.TracedSpans;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import javax.annotation.processing.Generated;
 
@@ -28,7 +29,12 @@ privileged aspect Literals_Traced {
   /** Span "checkout" around {@code Literals.checkout()}. */
   void around():
         execution(@dev.traced.Traced void shop.Literals.checkout()) {
-    Span span = TracedOpenTelemetry.tracer().spanBuilder("checkout")
+    Tracer tracer = TracedOpenTelemetry.tracer();
+    if (tracer == null) {
+      proceed();
+      return;
+    }
+    Span span = tracer.spanBuilder("checkout")
         .setSpanKind(SpanKind.SERVER)
         .setAttribute(SHOP_CHANNEL, "web")
         .setAttribute(SHOP_NOTE, "it's \"quoted\" \\ */")
@@ -54,7 +60,12 @@ privileged aspect Literals_Traced {
   /** Span "Literals.call" around {@code Literals.call()}. */
   void around():
         execution(@dev.traced.Traced void shop.Literals.call()) {
-    Span span = TracedOpenTelemetry.tracer().spanBuilder("Literals.call")
+    Tracer tracer = TracedOpenTelemetry.tracer();
+    if (tracer == null) {
+      proceed();
+      return;
+    }
+    Span span = tracer.spanBuilder("Literals.call")
         .setSpanKind(SpanKind.CLIENT)
         .setAttribute(SHOP_CHANNEL, "api")
         .startSpan();
@@ -71,7 +82,12 @@ privileged aspect Literals_Traced {
   /** Span "Literals.send" around {@code Literals.send()}. */
   void around():
         execution(@dev.traced.Traced void shop.Literals.send()) {
-    Span span = TracedOpenTelemetry.tracer().spanBuilder("Literals.send")
+    Tracer tracer = TracedOpenTelemetry.tracer();
+    if (tracer == null) {
+      proceed();
+      return;
+    }
+    Span span = tracer.spanBuilder("Literals.send")
         .setSpanKind(SpanKind.PRODUCER)
         .startSpan();
     try (Scope scope = span.makeCurrent()) {
@@ -87,7 +103,12 @@ privileged aspect Literals_Traced {
   /** Span "Literals.receive" around {@code Literals.receive()}. */
   void around():
         execution(@dev.traced.Traced void shop.Literals.receive()) {
-    Span span = TracedOpenTelemetry.tracer().spanBuilder("Literals.receive")
+    Tracer tracer = TracedOpenTelemetry.tracer();
+    if (tracer == null) {
+      proceed();
+      return;
+    }
+    Span span = tracer.spanBuilder("Literals.receive")
         .setSpanKind(SpanKind.CONSUMER)
         .startSpan();
     try (Scope scope = span.makeCurrent()) {

@@ -6,6 +6,7 @@ import dev.traced.runtime.TracedOpenTelemetry;
 import dev.traced.runtime.TracedSpans;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import javax.annotation.processing.Generated;
 
@@ -19,7 +20,11 @@ privileged aspect Outer_Traced {
   shop.Outer around(shop.Outer.Inner inner):
         execution(@dev.traced.Traced shop.Outer shop.Outer.Inner.Deep.deep(shop.Outer.Inner))
         && args(inner) {
-    Span span = TracedOpenTelemetry.tracer().spanBuilder("Deep.deep")
+    Tracer tracer = TracedOpenTelemetry.tracer();
+    if (tracer == null) {
+      return proceed(inner);
+    }
+    Span span = tracer.spanBuilder("Deep.deep")
         .setAttribute(SHOP_DEPTH, 2L)
         .startSpan();
     try (Scope scope = span.makeCurrent()) {
@@ -35,7 +40,12 @@ privileged aspect Outer_Traced {
   /** Span "Inner.shallow" around {@code Outer.Inner.shallow()}. */
   void around():
         execution(@dev.traced.Traced void shop.Outer.Inner.shallow()) {
-    Span span = TracedOpenTelemetry.tracer().spanBuilder("Inner.shallow")
+    Tracer tracer = TracedOpenTelemetry.tracer();
+    if (tracer == null) {
+      proceed();
+      return;
+    }
+    Span span = tracer.spanBuilder("Inner.shallow")
         .setAttribute(SHOP_DEPTH, 1L)
         .startSpan();
     try (Scope scope = span.makeCurrent()) {

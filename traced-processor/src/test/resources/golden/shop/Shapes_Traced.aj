@@ -7,6 +7,7 @@ import dev.traced.runtime.TracedSpans;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import javax.annotation.processing.Generated;
 import org.aspectj.lang.annotation.SuppressAjWarnings;
@@ -26,7 +27,12 @@ privileged aspect Shapes_Traced {
   /** Span "Shapes.plain" around {@code Shapes.plain()}. */
   void around():
         execution(@dev.traced.Traced void shop.Shapes.plain()) {
-    Span span = TracedOpenTelemetry.tracer().spanBuilder("Shapes.plain")
+    Tracer tracer = TracedOpenTelemetry.tracer();
+    if (tracer == null) {
+      proceed();
+      return;
+    }
+    Span span = tracer.spanBuilder("Shapes.plain")
         .startSpan();
     try (Scope scope = span.makeCurrent()) {
       proceed();
@@ -42,7 +48,11 @@ privileged aspect Shapes_Traced {
   int around(int count):
         execution(@dev.traced.Traced int shop.Shapes.twice(int))
         && args(count) {
-    Span span = TracedOpenTelemetry.tracer().spanBuilder("Shapes.twice")
+    Tracer tracer = TracedOpenTelemetry.tracer();
+    if (tracer == null) {
+      return proceed(count);
+    }
+    Span span = tracer.spanBuilder("Shapes.twice")
         .setAttribute(SHOP_COUNT, count)
         .startSpan();
     try (Scope scope = span.makeCurrent()) {
@@ -58,7 +68,11 @@ privileged aspect Shapes_Traced {
   /** Span "Shapes.secret" around {@code Shapes.secret()}. */
   java.lang.String around():
         execution(@dev.traced.Traced java.lang.String shop.Shapes.secret()) {
-    Span span = TracedOpenTelemetry.tracer().spanBuilder("Shapes.secret")
+    Tracer tracer = TracedOpenTelemetry.tracer();
+    if (tracer == null) {
+      return proceed();
+    }
+    Span span = tracer.spanBuilder("Shapes.secret")
         .startSpan();
     try (Scope scope = span.makeCurrent()) {
       return proceed();
@@ -73,7 +87,12 @@ privileged aspect Shapes_Traced {
   /** Span "Shapes.read" around {@code Shapes.read()}. */
   void around() throws java.io.IOException, java.lang.InterruptedException:
         execution(@dev.traced.Traced void shop.Shapes.read()) {
-    Span span = TracedOpenTelemetry.tracer().spanBuilder("Shapes.read")
+    Tracer tracer = TracedOpenTelemetry.tracer();
+    if (tracer == null) {
+      proceed();
+      return;
+    }
+    Span span = tracer.spanBuilder("Shapes.read")
         .startSpan();
     try (Scope scope = span.makeCurrent()) {
       proceed();
@@ -88,7 +107,12 @@ privileged aspect Shapes_Traced {
   /** Span "Shapes.call" around {@code Shapes.call()}. */
   void around() throws java.lang.Exception:
         execution(@dev.traced.Traced void shop.Shapes.call()) {
-    Span span = TracedOpenTelemetry.tracer().spanBuilder("Shapes.call")
+    Tracer tracer = TracedOpenTelemetry.tracer();
+    if (tracer == null) {
+      proceed();
+      return;
+    }
+    Span span = tracer.spanBuilder("Shapes.call")
         .startSpan();
     try (Scope scope = span.makeCurrent()) {
       proceed();
@@ -103,7 +127,12 @@ privileged aspect Shapes_Traced {
   /** Span "Shapes.anything" around {@code Shapes.anything()}. */
   void around() throws java.lang.Throwable:
         execution(@dev.traced.Traced void shop.Shapes.anything()) {
-    Span span = TracedOpenTelemetry.tracer().spanBuilder("Shapes.anything")
+    Tracer tracer = TracedOpenTelemetry.tracer();
+    if (tracer == null) {
+      proceed();
+      return;
+    }
+    Span span = tracer.spanBuilder("Shapes.anything")
         .startSpan();
     try (Scope scope = span.makeCurrent()) {
       proceed();
@@ -118,7 +147,12 @@ privileged aspect Shapes_Traced {
   /** Span "Shapes.rethrow" around {@code Shapes.rethrow()}. */
   void around() throws java.io.IOException:
         execution(@dev.traced.Traced void shop.Shapes.rethrow()) {
-    Span span = TracedOpenTelemetry.tracer().spanBuilder("Shapes.rethrow")
+    Tracer tracer = TracedOpenTelemetry.tracer();
+    if (tracer == null) {
+      proceed();
+      return;
+    }
+    Span span = tracer.spanBuilder("Shapes.rethrow")
         .startSpan();
     try (Scope scope = span.makeCurrent()) {
       proceed();
@@ -134,7 +168,12 @@ privileged aspect Shapes_Traced {
   void around(java.lang.String first, java.lang.String[] rest):
         execution(@dev.traced.Traced void shop.Shapes.tag(java.lang.String, java.lang.String...))
         && args(first, rest) {
-    Span span = TracedOpenTelemetry.tracer().spanBuilder("Shapes.tag")
+    Tracer tracer = TracedOpenTelemetry.tracer();
+    if (tracer == null) {
+      proceed(first, rest);
+      return;
+    }
+    Span span = tracer.spanBuilder("Shapes.tag")
         .setAttribute(SHOP_FIRST, first)
         .startSpan();
     try (Scope scope = span.makeCurrent()) {
@@ -151,7 +190,11 @@ privileged aspect Shapes_Traced {
   java.lang.Object around(java.lang.CharSequence text):
         execution(@dev.traced.Traced java.lang.CharSequence shop.Shapes.echo(java.lang.CharSequence))
         && args(text) {
-    SpanBuilder spanBuilder = TracedOpenTelemetry.tracer().spanBuilder("Shapes.echo");
+    Tracer tracer = TracedOpenTelemetry.tracer();
+    if (tracer == null) {
+      return proceed(text);
+    }
+    SpanBuilder spanBuilder = tracer.spanBuilder("Shapes.echo");
     if (text != null) {
       spanBuilder.setAttribute(SHOP_TEXT, text.toString());
     }
@@ -171,7 +214,11 @@ privileged aspect Shapes_Traced {
   java.util.List around(java.util.Map index, int[][] grid):
         execution(@dev.traced.Traced java.util.List shop.Shapes.names(java.util.Map, int[][]))
         && args(index, grid) {
-    Span span = TracedOpenTelemetry.tracer().spanBuilder("Shapes.names")
+    Tracer tracer = TracedOpenTelemetry.tracer();
+    if (tracer == null) {
+      return proceed(index, grid);
+    }
+    Span span = tracer.spanBuilder("Shapes.names")
         .startSpan();
     try (Scope scope = span.makeCurrent()) {
       return proceed(index, grid);
@@ -187,7 +234,12 @@ privileged aspect Shapes_Traced {
   void around(long id):
         execution(@dev.traced.Traced void shop.Shapes.find(long))
         && args(id) {
-    Span span = TracedOpenTelemetry.tracer().spanBuilder("find.by.id")
+    Tracer tracer = TracedOpenTelemetry.tracer();
+    if (tracer == null) {
+      proceed(id);
+      return;
+    }
+    Span span = tracer.spanBuilder("find.by.id")
         .setAttribute(SHOP_ID, id)
         .startSpan();
     try (Scope scope = span.makeCurrent()) {
@@ -204,7 +256,12 @@ privileged aspect Shapes_Traced {
   void around(java.lang.String id):
         execution(@dev.traced.Traced void shop.Shapes.find(java.lang.String))
         && args(id) {
-    Span span = TracedOpenTelemetry.tracer().spanBuilder("find.by.name")
+    Tracer tracer = TracedOpenTelemetry.tracer();
+    if (tracer == null) {
+      proceed(id);
+      return;
+    }
+    Span span = tracer.spanBuilder("find.by.name")
         .setAttribute(SHOP_ID_2, id)
         .startSpan();
     try (Scope scope = span.makeCurrent()) {
@@ -224,7 +281,12 @@ privileged aspect Shapes_Traced {
             java.lang.Integer,
             java.lang.RuntimeException))
         && args(span, scope, error) {
-    SpanBuilder spanBuilder = TracedOpenTelemetry.tracer().spanBuilder("Shapes.clash")
+    Tracer tracer = TracedOpenTelemetry.tracer();
+    if (tracer == null) {
+      proceed(span, scope, error);
+      return;
+    }
+    SpanBuilder spanBuilder = tracer.spanBuilder("Shapes.clash")
         .setAttribute(SHOP_SPAN, span);
     if (scope != null) {
       spanBuilder.setAttribute(SHOP_SCOPE, scope.longValue());

@@ -3,7 +3,6 @@ package dev.traced.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.GlobalOpenTelemetry;
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -25,30 +24,31 @@ class TracedOpenTelemetryTest {
   }
 
   @Test
-  void withoutAGlobalSpansAreNoopsAndTheGlobalStaysUnset() {
+  void withoutAGlobalThereIsNoTracerAndTheGlobalStaysUnset() {
     for (int i = 0; i < 10 * TracedOpenTelemetry.GLOBAL_CHECK_INTERVAL; i++) {
-      Span span = TracedOpenTelemetry.tracer().spanBuilder("nothing").startSpan();
-      assertThat(span.getSpanContext().isValid()).isFalse();
-      span.end();
+      assertThat(TracedOpenTelemetry.tracer()).isNull();
     }
     assertThat(GlobalOpenTelemetry.isSet()).isFalse();
   }
 
   @Test
-  void aGlobalRegisteredLaterIsUsedWithinOneCheckInterval() {
+  void aGlobalRegisteredLaterIsFoundAfterAFewCalls() {
     for (int i = 0; i < 5; i++) {
-      TracedOpenTelemetry.tracer().spanBuilder("before").startSpan().end();
+      assertThat(TracedOpenTelemetry.tracer()).isNull();
     }
     sdk().buildAndRegisterGlobal(); // must not throw: traced never fixed the global
 
-    for (int i = 0; i < TracedOpenTelemetry.GLOBAL_CHECK_INTERVAL; i++) {
+    // Each call looks with probability 1/64: 2,000 calls all missing it has odds below 1e-13.
+    int calls = 0;
+    while (TracedOpenTelemetry.tracer() == null && calls < 2_000) {
+      calls++;
+    }
+    assertThat(calls).isLessThan(2_000);
+    // Found once, it stays: every later call records.
+    for (int i = 0; i < 100; i++) {
       TracedOpenTelemetry.tracer().spanBuilder("after").startSpan().end();
     }
-    assertThat(exporter.getFinishedSpanItems()).isNotEmpty().allSatisfy(
-        span -> assertThat(span.getName()).isEqualTo("after"));
-    int recordedAfterSwitch = exporter.getFinishedSpanItems().size();
-    TracedOpenTelemetry.tracer().spanBuilder("after").startSpan().end();
-    assertThat(exporter.getFinishedSpanItems()).hasSize(recordedAfterSwitch + 1);
+    assertThat(exporter.getFinishedSpanItems()).hasSize(100);
   }
 
   @Test

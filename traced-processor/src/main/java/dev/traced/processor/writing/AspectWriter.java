@@ -102,6 +102,7 @@ public final class AspectWriter {
     imports.add("dev.traced.runtime.TracedOpenTelemetry");
     imports.add("dev.traced.runtime.TracedSpans");
     imports.add("io.opentelemetry.api.trace.Span");
+    imports.add("io.opentelemetry.api.trace.Tracer");
     imports.add("io.opentelemetry.context.Scope");
     imports.add("javax.annotation.processing.Generated");
     if (!keys.isEmpty()) {
@@ -126,6 +127,7 @@ public final class AspectWriter {
     private final TracedMethod method;
     /** The advice's formal for each parameter: its own name unless that would hide a constant. */
     private final Map<String, String> formals = new LinkedHashMap<>();
+    private final String tracer;
     private final String spanBuilder;
     private final String span;
     private final String scope;
@@ -140,6 +142,7 @@ public final class AspectWriter {
         taken.add(formal);
         formals.put(parameter.name(), formal);
       }
+      tracer = unique("tracer", taken);
       spanBuilder = unique("spanBuilder", taken);
       span = unique("span", taken);
       scope = unique("scope", taken);
@@ -159,6 +162,7 @@ public final class AspectWriter {
               .collect(Collectors.joining(", ", "(", ")")))
           .append("}. */\n");
       writeSignature();
+      writeNoTracer();
       writeSpanStart();
       writeProceed();
       out.append(INDENT).append("}\n");
@@ -194,13 +198,30 @@ public final class AspectWriter {
       }
     }
 
+    /** Without an OpenTelemetry in use there is nothing to record: just run the method. */
+    private void writeNoTracer() {
+      out.append(BODY).append("Tracer ").append(tracer)
+          .append(" = TracedOpenTelemetry.tracer();\n")
+          .append(BODY).append("if (").append(tracer).append(" == null) {\n")
+          .append(BODY).append(INDENT).append(method.returnsVoid() ? "" : "return ")
+          .append(proceed()).append(";\n");
+      if (method.returnsVoid()) {
+        out.append(BODY).append(INDENT).append("return;\n");
+      }
+      out.append(BODY).append("}\n");
+    }
+
+    private String proceed() {
+      return "proceed(" + String.join(", ", formals.values()) + ")";
+    }
+
     /** Constant and never-null attributes go on the builder chain; the others are guarded. */
     private void writeSpanStart() {
       List<SpanAttribute> guarded =
           method.attributes().stream().filter(AspectWriter::needsGuard).toList();
       out.append(BODY)
           .append(guarded.isEmpty() ? "Span " + span : "SpanBuilder " + spanBuilder)
-          .append(" = TracedOpenTelemetry.tracer().spanBuilder(")
+          .append(" = ").append(tracer).append(".spanBuilder(")
           .append(JavaLiterals.string(method.spanName()))
           .append(')');
       if (method.spanKind() != SpanKind.INTERNAL) {
@@ -233,7 +254,7 @@ public final class AspectWriter {
       out.append(BODY).append("try (Scope ").append(scope).append(" = ").append(span)
           .append(".makeCurrent()) {\n")
           .append(BODY).append(INDENT).append(method.returnsVoid() ? "" : "return ")
-          .append("proceed(").append(String.join(", ", formals.values())).append(");\n")
+          .append(proceed()).append(";\n")
           .append(BODY).append("} catch (").append(String.join(" | ", method.failureTypes()))
           .append(' ').append(error).append(") {\n")
           .append(BODY).append(INDENT).append("TracedSpans.recordFailure(").append(span)
