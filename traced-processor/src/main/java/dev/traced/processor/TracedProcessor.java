@@ -21,10 +21,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
@@ -51,6 +51,19 @@ public final class TracedProcessor extends AbstractProcessor {
    * not be used in the next.
    */
   private final Set<String> deferred = new LinkedHashSet<>();
+
+  /** javac's tree API, or null under a compiler that has none (nothing to scan with then). */
+  private Trees trees;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment processingEnv) {
+    super.init(processingEnv);
+    try {
+      trees = Trees.instance(processingEnv);
+    } catch (IllegalArgumentException notJavac) {
+      trees = null;
+    }
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -126,11 +139,8 @@ public final class TracedProcessor extends AbstractProcessor {
 
   /** Rejects {@code @Traced} in local and anonymous classes, where javac would hide it. */
   private void scanLocalClasses(RoundEnvironment round, Diagnostics diagnostics) {
-    Trees trees;
-    try {
-      trees = Trees.instance(processingEnv);
-    } catch (IllegalArgumentException notJavac) {
-      return; // a compiler without the javac tree API: nothing to scan with
+    if (trees == null) {
+      return;
     }
     LocalClassScanner scanner = new LocalClassScanner(trees, diagnostics);
     Set<CompilationUnitTree> scanned = new LinkedHashSet<>();
@@ -145,22 +155,13 @@ public final class TracedProcessor extends AbstractProcessor {
   /** The {@code @Traced} methods of {@code type} and its member classes, in source order. */
   private static void collectTracedMethods(TypeElement type, List<ExecutableElement> into) {
     for (Element member : type.getEnclosedElements()) {
-      if (member instanceof ExecutableElement method && isTraced(method)) {
+      if (member instanceof ExecutableElement method
+          && TracedMethodValidator.tracedAnnotation(method).isPresent()) {
         into.add(method);
       } else if (member instanceof TypeElement nested) {
         collectTracedMethods(nested, into);
       }
     }
-  }
-
-  private static boolean isTraced(ExecutableElement method) {
-    for (AnnotationMirror mirror : method.getAnnotationMirrors()) {
-      TypeElement annotation = (TypeElement) mirror.getAnnotationType().asElement();
-      if (annotation.getQualifiedName().contentEquals(TracedMethodValidator.TRACED)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static TypeElement topLevelClassOf(Element element) {

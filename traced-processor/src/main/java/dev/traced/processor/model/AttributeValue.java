@@ -37,9 +37,14 @@ public sealed interface AttributeValue {
     /** An enum constant: its {@code name()}. */
     ENUM_NAME;
 
-    /** Whether the value can be null, in which case the attribute is left out. */
-    public boolean nullable() {
-      return this != DIRECT && this != WIDEN_TO_DOUBLE && this != CHAR_TO_STRING;
+    /**
+     * Whether the generated code must check the value for null before converting it (a null
+     * leaves the attribute out). {@link #DIRECT_NULLABLE} needs no check: OpenTelemetry itself
+     * leaves out an attribute whose value is null.
+     */
+    public boolean needsNullCheck() {
+      return this == UNBOX_TO_LONG || this == UNBOX_TO_DOUBLE || this == TO_STRING
+          || this == ENUM_NAME;
     }
   }
 }

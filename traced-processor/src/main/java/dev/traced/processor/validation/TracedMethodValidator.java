@@ -52,7 +52,7 @@ public final class TracedMethodValidator {
 
   /** The checked model of {@code method}, or empty when it has errors (already reported). */
   public Optional<TracedMethod> validate(ExecutableElement method) {
-    AnnotationMirror traced = tracedAnnotation(method);
+    AnnotationMirror traced = tracedAnnotation(method).orElseThrow();
     int errorsBefore = diagnostics.errorCount();
 
     checkPlacement(method);
@@ -286,14 +286,15 @@ public final class TracedMethodValidator {
     return TypeName.get(types.erasure(type)).toString();
   }
 
-  private static AnnotationMirror tracedAnnotation(Element method) {
-    for (AnnotationMirror mirror : method.getAnnotationMirrors()) {
+  /** The {@code @Traced} annotation on {@code element}, if it has one. */
+  public static Optional<AnnotationMirror> tracedAnnotation(Element element) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
       TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
       if (type.getQualifiedName().contentEquals(TRACED)) {
-        return mirror;
+        return Optional.of(mirror);
       }
     }
-    throw new IllegalArgumentException("no @Traced on " + method);
+    return Optional.empty();
   }
 
   /** The value written in source for {@code name}, or null when the default applies. */

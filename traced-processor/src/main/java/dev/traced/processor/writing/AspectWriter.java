@@ -300,14 +300,10 @@ public final class AspectWriter {
     }
   }
 
-  /**
-   * Whether setting the attribute needs a null check first. Values passed as they are need none:
-   * OpenTelemetry leaves out an attribute whose value is null.
-   */
+  /** Whether setting the attribute needs a null check first. */
   private static boolean needsGuard(SpanAttribute attribute) {
     return attribute.value() instanceof AttributeValue.ParameterValue parameter
-        && parameter.conversion().nullable()
-        && parameter.conversion() != AttributeValue.Conversion.DIRECT_NULLABLE;
+        && parameter.conversion().needsNullCheck();
   }
 
   private static String literalExpression(Object value, AttributeType type) {
