@@ -77,6 +77,15 @@ public @interface Traced {
   String[] attrs() default {};
 
   /**
+   * Keys of {@link #attrs()} whose values are recorded on purpose although their key or path
+   * looks like a secret or personal data ({@code password}, {@code token}, {@code email}, {@code
+   * phone}, ...). Without it such an attribute is a compile error, since traces are stored and
+   * read far more widely than the data they come from. Example: {@code attrs = "enduser.email =
+   * user.email", allowSensitive = "enduser.email"}.
+   */
+  String[] allowSensitive() default {};
+
+  /**
    * The kinds of span, mirroring OpenTelemetry's {@code SpanKind} (this module has no
    * dependencies, so it cannot use that type directly).
    */

@@ -139,13 +139,21 @@ privileged aspect Conversions_Traced {
       spanBuilder.setAttribute(G_FLOAT_BOX, fBox.doubleValue());
     }
     if (cBox != null) {
-      spanBuilder.setAttribute(G_CHAR_BOX, cBox.toString());
+      spanBuilder.setAttribute(G_CHAR_BOX, String.valueOf(cBox.charValue()));
     }
-    if (chars != null) {
-      spanBuilder.setAttribute(G_CHARS, chars.toString());
+    try {
+      if (chars != null) {
+        spanBuilder.setAttribute(G_CHARS, chars.toString());
+      }
+    } catch (Exception ignored) {
+      // A failing read leaves the attribute out; it never fails the call.
     }
-    if (builder != null) {
-      spanBuilder.setAttribute(G_BUILDER, builder.toString());
+    try {
+      if (builder != null) {
+        spanBuilder.setAttribute(G_BUILDER, builder.toString());
+      }
+    } catch (Exception ignored) {
+      // A failing read leaves the attribute out; it never fails the call.
     }
     if (channel != null) {
       spanBuilder.setAttribute(G_CHANNEL, channel.name());

@@ -195,8 +195,12 @@ privileged aspect Shapes_Traced {
       return proceed(text);
     }
     SpanBuilder spanBuilder = tracer.spanBuilder("Shapes.echo");
-    if (text != null) {
-      spanBuilder.setAttribute(SHOP_TEXT, text.toString());
+    try {
+      if (text != null) {
+        spanBuilder.setAttribute(SHOP_TEXT, text.toString());
+      }
+    } catch (Exception ignored) {
+      // A failing read leaves the attribute out; it never fails the call.
     }
     Span span = spanBuilder.startSpan();
     try (Scope scope = span.makeCurrent()) {

@@ -9,6 +9,8 @@ import dev.traced.processor.diagnostics.Message;
 import dev.traced.processor.model.TracedClass;
 import dev.traced.processor.model.TracedMethod;
 import dev.traced.processor.validation.LocalClassScanner;
+import dev.traced.processor.validation.SemanticConventions;
+import dev.traced.processor.validation.SpanShapes;
 import dev.traced.processor.validation.TracedMethodValidator;
 import dev.traced.processor.writing.AspectWriter;
 import java.io.IOException;
@@ -52,8 +54,17 @@ public final class TracedProcessor extends AbstractProcessor {
    */
   private final Set<String> deferred = new LinkedHashSet<>();
 
+  /** The processor option that turns the semantic-convention check on (default) or off. */
+  public static final String SEMCONV_OPTION = "traced.semconv";
+
   /** javac's tree API, or null under a compiler that has none (nothing to scan with then). */
   private Trees trees;
+
+  /** The attribute types of every span name seen in this compilation, across rounds. */
+  private final SpanShapes spanShapes = new SpanShapes();
+
+  /** The semantic-convention registry, loaded on first use, once per compilation. */
+  private SemanticConventions conventions;
 
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
@@ -63,6 +74,11 @@ public final class TracedProcessor extends AbstractProcessor {
     } catch (IllegalArgumentException notJavac) {
       trees = null;
     }
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(SEMCONV_OPTION);
   }
 
   @Override
@@ -93,9 +109,16 @@ public final class TracedProcessor extends AbstractProcessor {
           classNames.add(topLevelClassOf(method).getQualifiedName().toString());
         }
       }
+      if (classNames.isEmpty()) {
+        return false;
+      }
       TracedMethodValidator validator =
           new TracedMethodValidator(
-              processingEnv.getTypeUtils(), processingEnv.getElementUtils(), diagnostics);
+              processingEnv.getTypeUtils(),
+              processingEnv.getElementUtils(),
+              diagnostics,
+              conventions(),
+              spanShapes);
       for (String className : classNames) {
         TypeElement type = processingEnv.getElementUtils().getTypeElement(className);
         current = type;
@@ -135,6 +158,29 @@ public final class TracedProcessor extends AbstractProcessor {
       }
     }
     return false;
+  }
+
+  /**
+   * The registry keys are checked against: the published semantic conventions, or none when
+   * {@code -Atraced.semconv=off}. An invalid option value is an error, reported once.
+   */
+  private SemanticConventions conventions() throws IOException {
+    if (conventions == null) {
+      String option = processingEnv.getOptions().getOrDefault(SEMCONV_OPTION, "on");
+      if (option.equals("off")) {
+        conventions = SemanticConventions.none();
+      } else {
+        if (!option.equals("on")) {
+          processingEnv
+              .getMessager()
+              .printMessage(
+                  Message.INVALID_OPTION.kind(),
+                  Message.INVALID_OPTION.format(SEMCONV_OPTION, option));
+        }
+        conventions = SemanticConventions.load();
+      }
+    }
+    return conventions;
   }
 
   /** Rejects {@code @Traced} in local and anonymous classes, where javac would hide it. */

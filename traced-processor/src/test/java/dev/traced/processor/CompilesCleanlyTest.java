@@ -428,12 +428,12 @@ class CompilesCleanlyTest {
     void parameterOfAPrivateNestedType() {
       String aspect =
           subjectAspect(
-              "  private enum Secret { A }",
-              "  @Traced(attrs = \"shop.secret = secret\")",
-              "  private void keep(Secret secret) {}");
+              "  private enum Hidden { A }",
+              "  @Traced(attrs = \"shop.hidden = hidden\")",
+              "  private void keep(Hidden hidden) {}");
       assertThat(aspect)
-          .contains("void around(p.Subject.Secret secret):")
-          .contains("spanBuilder.setAttribute(SHOP_SECRET, secret.name());");
+          .contains("void around(p.Subject.Hidden hidden):")
+          .contains("spanBuilder.setAttribute(SHOP_HIDDEN, hidden.name());");
     }
 
     @Test
@@ -527,7 +527,9 @@ class CompilesCleanlyTest {
     @Test
     void boxedCharacter() {
       assertBinds(
-          "Character", "String", "spanBuilder.setAttribute(SHOP_VALUE, value.toString());");
+          "Character",
+          "String",
+          "spanBuilder.setAttribute(SHOP_VALUE, String.valueOf(value.charValue()));");
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,11 @@ class DiagnosticsTest {
   @Test
   void everyUserFacingMessageHasTests() {
     Set<Message> covered =
-        Arrays.stream(DiagnosticsTest.class.getDeclaredClasses())
+        Stream.of(
+                DiagnosticsTest.class,
+                PathDiagnosticsTest.class,
+                ConventionDiagnosticsTest.class)
+            .flatMap(test -> Arrays.stream(test.getDeclaredClasses()))
             .filter(c -> c.isAnnotationPresent(Covers.class))
             .map(c -> c.getAnnotation(Covers.class).value())
             .collect(Collectors.toCollection(() -> EnumSet.noneOf(Message.class)));
@@ -262,69 +267,93 @@ class DiagnosticsTest {
   @Covers(Message.INVALID_ATTRIBUTE_KEY)
   class InvalidAttributeKey {
 
-    private void assertInvalidKey(String key) {
+    private void assertInvalidKey(String key, String problem) {
       assertEntryError(
           key + " = orderId",
           "[traced:invalid-key] \""
               + key
-              + "\" is not a valid attribute key: use lower-case letters, digits and underscores"
-              + " in dot-separated segments that each start with a letter, for example"
+              + "\" is not a valid attribute key: "
+              + problem
+              + ". OpenTelemetry keys are lower case, in dot-separated segments of letters,"
+              + " digits and underscores that each start with a letter, for example"
               + " \"shop.order_id\".");
     }
 
     @Test
     void upperCase() {
-      assertInvalidKey("shop.orderId");
+      assertInvalidKey(
+          "shop.orderId",
+          "it has upper-case letters; write \"shop.orderid\"");
     }
 
     @Test
     void upperCaseFirstSegment() {
-      assertInvalidKey("Shop.order_id");
+      assertInvalidKey(
+          "Shop.order_id",
+          "it has upper-case letters; write \"shop.order_id\"");
     }
 
     @Test
     void emptySegment() {
-      assertInvalidKey("shop..order_id");
+      assertInvalidKey(
+          "shop..order_id",
+          "it has an empty segment (a dot at the start or end, or two dots in a row)");
     }
 
     @Test
     void leadingDot() {
-      assertInvalidKey(".shop.order_id");
+      assertInvalidKey(
+          ".shop.order_id",
+          "it has an empty segment (a dot at the start or end, or two dots in a row)");
     }
 
     @Test
     void trailingDot() {
-      assertInvalidKey("shop.order_id.");
+      assertInvalidKey(
+          "shop.order_id.",
+          "it has an empty segment (a dot at the start or end, or two dots in a row)");
     }
 
     @Test
     void segmentStartingWithDigit() {
-      assertInvalidKey("shop.1st_order");
+      assertInvalidKey(
+          "shop.1st_order",
+          "segment \"1st_order\" does not start with a letter");
     }
 
     @Test
     void keyStartingWithDigit() {
-      assertInvalidKey("1shop");
+      assertInvalidKey(
+          "1shop",
+          "segment \"1shop\" does not start with a letter");
     }
 
     @Test
     void segmentStartingWithUnderscore() {
-      assertInvalidKey("shop._order");
+      assertInvalidKey(
+          "shop._order",
+          "segment \"_order\" does not start with a letter");
     }
 
     @Test
     void hyphen() {
-      assertInvalidKey("shop.order-id");
+      assertInvalidKey(
+          "shop.order-id",
+          "it contains \"-\"");
     }
 
     @Test
     void innerSpace() {
-      assertInvalidKey("shop order");
+      assertInvalidKey(
+          "shop order",
+          "it contains the invisible character U+0020");
     }
 
     @Test
     void nonAsciiLetter() {
-      assertInvalidKey("shop.größe");
+      assertInvalidKey(
+          "shop.größe",
+          "it contains \"ö\"");
     }
   }
 
@@ -407,7 +436,8 @@ class DiagnosticsTest {
           .hadErrorContaining(
               "[traced:invalid-value] \""
                   + value
-                  + "\" is neither a literal nor a parameter name. Write the name of a parameter")
+                  + "\" is neither a literal nor a path. Write a parameter name or return, optionally"
+                  + " followed by .property steps (order.customer.id)")
           .inFile(source)
           .onLineContaining(javaLiteral(entry));
       assertThat(compilation)
@@ -458,9 +488,10 @@ class DiagnosticsTest {
     void fullMessage() {
       assertEntryError(
           "shop.order.id = null",
-          "[traced:invalid-value] \"null\" is neither a literal nor a parameter name. Write the"
-              + " name of a parameter, a string in single quotes ('text'), a number (42, 1.5) or a"
-              + " boolean (true, false).");
+          "[traced:invalid-value] \"null\" is neither a literal nor a path. Write a parameter"
+              + " name or return, optionally followed by .property steps (order.customer.id), a"
+              + " string in single quotes ('text'), a number (42, 1.5) or a boolean (true,"
+              + " false).");
     }
   }
 
@@ -474,7 +505,7 @@ class DiagnosticsTest {
           "shop.order.id = orderID",
           "[traced:unknown-parameter] \"orderID\" is not a parameter of "
               + CHECKOUT
-              + ". Its parameters are: orderId, count.");
+              + ". Did you mean \"orderId\"?");
     }
 
     @Test
@@ -511,129 +542,7 @@ class DiagnosticsTest {
           source,
           "\"shop.items = item\"",
           "[traced:unknown-parameter] \"item\" is not a parameter of Subject.add(List<String>,"
-              + " Subject.Channel, int[]). Its parameters are: items, channel, counts.");
-    }
-  }
-
-  @Nested
-  @Covers(Message.UNSUPPORTED_PARAMETER_TYPE)
-  class UnsupportedParameterType {
-
-    private void assertUnsupported(String method, String parameter, String typeInMessage) {
-      assertEntryError(
-          method,
-          "shop.value = " + parameter,
-          "[traced:unsupported-type] Parameter \""
-              + parameter
-              + "\" has type "
-              + typeInMessage
-              + ", which has no attribute type. Bind a parameter of type String (or another"
-              + " CharSequence), boolean, byte, short, int, long, float, double, char, an enum,"
-              + " or a boxed form of these.");
-    }
-
-    @Test
-    void object() {
-      assertUnsupported("void m(Object value) {}", "value", "Object");
-    }
-
-    @Test
-    void listOfString() {
-      assertUnsupported(
-          "void m(java.util.List<String> values) {}", "values", "List<String>");
-    }
-
-    @Test
-    void intArray() {
-      assertUnsupported("void m(int[] values) {}", "values", "int[]");
-    }
-
-    @Test
-    void varargs() {
-      assertUnsupported("void m(String... tags) {}", "tags", "String[]");
-    }
-
-    @Test
-    void customClass() {
-      JavaFileObject source =
-          subject(
-              "  static class Order {}",
-              "  @Traced(attrs = {",
-              "      \"shop.order = order\"",
-              "  })",
-              "  void m(Order order) {}");
-      Compilation compilation = compile(source);
-      assertThat(compilation).hadErrorCount(1);
-      assertError(
-          compilation,
-          source,
-          "\"shop.order = order\"",
-          "[traced:unsupported-type] Parameter \"order\" has type Subject.Order, which has no"
-              + " attribute type. Bind a parameter of type String (or another CharSequence),"
-              + " boolean, byte, short, int, long, float, double, char, an enum, or a boxed form"
-              + " of these.");
-    }
-
-    @Test
-    void optional() {
-      assertUnsupported(
-          "void m(java.util.Optional<String> value) {}",
-          "value",
-          "Optional<String>");
-    }
-
-    @Test
-    void unboundedTypeVariable() {
-      assertUnsupported("<T> void m(T value) {}", "value", "T");
-    }
-
-    @Test
-    void numberIsNotAPrimitiveBox() {
-      assertUnsupported("void m(Number value) {}", "value", "Number");
-    }
-  }
-
-  @Nested
-  @Covers(Message.PROPERTY_PATH_NOT_SUPPORTED)
-  class PropertyPathNotSupported {
-
-    @Test
-    void oneStep() {
-      assertEntryError(
-          "shop.order.id = orderId.length",
-          "[traced:path-not-supported] \"orderId.length\" is a property path, which this version"
-              + " of traced cannot bind yet. Bind a parameter that holds the value instead.");
-    }
-
-    @Test
-    void severalSteps() {
-      assertEntryError(
-          "shop.order.id = orderId.bytes.length",
-          "[traced:path-not-supported] \"orderId.bytes.length\" is a property path, which this"
-              + " version of traced cannot bind yet. Bind a parameter that holds the value instead.");
-    }
-  }
-
-  @Nested
-  @Covers(Message.RETURN_VALUE_NOT_SUPPORTED)
-  class ReturnValueNotSupported {
-
-    @Test
-    void returnValue() {
-      assertEntryError(
-          "int total(int count) { return count; }",
-          "shop.total = return",
-          "[traced:return-not-supported] \"return\" refers to the return value, which this"
-              + " version of traced cannot bind yet. Bind a parameter or a literal instead.");
-    }
-
-    @Test
-    void propertyOfTheReturnValue() {
-      assertEntryError(
-          "String total(int count) { return \"\"; }",
-          "shop.total = return.length",
-          "[traced:return-not-supported] \"return.length\" refers to the return value, which this"
-              + " version of traced cannot bind yet. Bind a parameter or a literal instead.");
+              + " Subject.Channel, int[]). Did you mean \"items\"?");
     }
   }
 
@@ -864,9 +773,10 @@ class DiagnosticsTest {
           compilation,
           source,
           "\"Shop.id = orderId\"",
-          "[traced:invalid-key] \"Shop.id\" is not a valid attribute key: use lower-case letters,"
-              + " digits and underscores in dot-separated segments that each start with a letter,"
-              + " for example \"shop.order_id\".");
+          "[traced:invalid-key] \"Shop.id\" is not a valid attribute key: it has upper-case"
+              + " letters; write \"shop.id\". OpenTelemetry keys are lower case, in dot-separated"
+              + " segments of letters, digits and underscores that each start with a letter, for"
+              + " example \"shop.order_id\".");
       assertError(
           compilation,
           source,
@@ -907,7 +817,7 @@ class DiagnosticsTest {
           "\"shop.count = counts\"",
           "[traced:unknown-parameter] \"counts\" is not a parameter of "
               + CHECKOUT
-              + ". Its parameters are: orderId, count.");
+              + ". Did you mean \"count\"?");
     }
 
     @Test

@@ -45,6 +45,7 @@ class GeneratedAspectTest {
         Arguments.of("shop/Literals.java", List.of("shop/Literals_Traced.aj")),
         Arguments.of("shop/Conversions.java", List.of("shop/Conversions_Traced.aj")),
         Arguments.of("shop/Shapes.java", List.of("shop/Shapes_Traced.aj")),
+        Arguments.of("shop/Paths.java", List.of("shop/Paths_Traced.aj")),
         Arguments.of(
             "shop/Outer.java",
             List.of("shop/Outer_Traced.aj")),

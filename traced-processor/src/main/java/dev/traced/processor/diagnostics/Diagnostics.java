@@ -3,10 +3,19 @@ package dev.traced.processor.diagnostics;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.Trees;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
 
 /**
  * Reports {@link Message}s at the most precise position javac knows: the element, its
@@ -15,6 +24,7 @@ import javax.lang.model.element.Element;
 public final class Diagnostics {
 
   private final Messager messager;
+  private final Set<Element> suppressionsChecked = new HashSet<>();
   private int errorCount;
 
   public Diagnostics(Messager messager) {
@@ -23,6 +33,9 @@ public final class Diagnostics {
 
   /** Reports {@code message} on {@code element}. */
   public void report(Message message, Element element, Object... arguments) {
+    if (suppressed(message, element)) {
+      return;
+    }
     count(message);
     messager.printMessage(message.kind(), message.format(arguments), element);
   }
@@ -34,8 +47,77 @@ public final class Diagnostics {
       AnnotationMirror annotation,
       AnnotationValue value,
       Object... arguments) {
+    if (suppressed(message, element)) {
+      return;
+    }
     count(message);
     messager.printMessage(message.kind(), message.format(arguments), element, annotation, value);
+  }
+
+  /**
+   * Whether {@code message} is a warning that {@code @SuppressWarnings("traced:<id>")} on the
+   * element or an enclosing element turns off. Errors cannot be suppressed.
+   */
+  private static boolean suppressed(Message message, Element element) {
+    if (message.kind() != Diagnostic.Kind.WARNING) {
+      return false;
+    }
+    for (Element e = element; e != null; e = e.getEnclosingElement()) {
+      SuppressWarnings suppress = e.getAnnotation(SuppressWarnings.class);
+      if (suppress != null && Arrays.asList(suppress.value()).contains(message.id())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Warns about {@code @SuppressWarnings("traced:...")} values on {@code element} and its
+   * enclosing classes that name no traced warning, once per element: a misspelled suppression
+   * would otherwise do nothing, silently.
+   */
+  public void checkSuppressions(Element element) {
+    for (Element e = element; e != null && e.getKind() != ElementKind.PACKAGE;
+        e = e.getEnclosingElement()) {
+      if (!suppressionsChecked.add(e)) {
+        continue;
+      }
+      for (AnnotationMirror mirror : e.getAnnotationMirrors()) {
+        TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
+        if (!type.getQualifiedName().contentEquals("java.lang.SuppressWarnings")) {
+          continue;
+        }
+        for (AnnotationValue value : mirror.getElementValues().values()) {
+          for (AnnotationValue entry : entries(value)) {
+            if (entry.getValue() instanceof String id && id.startsWith("traced:")) {
+              Optional<Message> named = Message.byId(id);
+              if (named.isEmpty()) {
+                report(Message.UNKNOWN_SUPPRESSION, e, mirror, entry, id,
+                    "traced has no diagnostic with that id. Its warnings are: "
+                        + warningIds() + ".");
+              } else if (named.get().kind() != Diagnostic.Kind.WARNING) {
+                report(Message.UNKNOWN_SUPPRESSION, e, mirror, entry, id,
+                    "that is an error, and errors cannot be suppressed. Fix what it reports.");
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static String warningIds() {
+    return Arrays.stream(Message.values())
+        .filter(m -> m.kind() == Diagnostic.Kind.WARNING)
+        .map(Message::id)
+        .collect(Collectors.joining(", "));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<AnnotationValue> entries(AnnotationValue value) {
+    return value.getValue() instanceof List<?> list
+        ? (List<AnnotationValue>) list
+        : List.of(value);
   }
 
   /**
@@ -54,7 +136,7 @@ public final class Diagnostics {
   }
 
   private void count(Message message) {
-    if (message.kind() == javax.tools.Diagnostic.Kind.ERROR) {
+    if (message.kind() == Diagnostic.Kind.ERROR) {
       errorCount++;
     }
   }

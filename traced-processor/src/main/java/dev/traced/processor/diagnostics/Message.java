@@ -11,6 +11,7 @@ import javax.tools.Diagnostic;
  * docs/diagnostics.md}.
  */
 public enum Message {
+  // Where @Traced may be used.
   NO_BODY(
       "no-body",
       Diagnostic.Kind.ERROR,
@@ -21,11 +22,27 @@ public enum Message {
       Diagnostic.Kind.ERROR,
       "@Traced cannot trace {0}: it belongs to a local or anonymous class, which the generated"
           + " aspect cannot name. Move the method into a named top-level, member or nested class."),
+
+  // The span name.
   BLANK_SPAN_NAME(
       "blank-name",
       Diagnostic.Kind.ERROR,
       "The span name must not be blank. Give a name such as \"{0}\", or leave name out to use"
           + " that default."),
+  UNTRIMMED_SPAN_NAME(
+      "untrimmed-name",
+      Diagnostic.Kind.ERROR,
+      "The span name {0} starts or ends with whitespace, which backends show but users cannot"
+          + " see or search for. Write {1}."),
+  SPAN_NAME_CONFLICT(
+      "span-name-conflict",
+      Diagnostic.Kind.ERROR,
+      "Span \"{0}\" already has attribute \"{1}\" of type {2} (in {3}), but here its value is"
+          + " of type {4}. A span name must mean one set of attribute types, or queries and the"
+          + " span catalogue contradict themselves: bind a {2} value, use another key, or give"
+          + " this span another name."),
+
+  // The form of an attrs entry.
   MALFORMED_ATTRIBUTE(
       "malformed-attribute",
       Diagnostic.Kind.ERROR,
@@ -34,13 +51,19 @@ public enum Message {
   INVALID_ATTRIBUTE_KEY(
       "invalid-key",
       Diagnostic.Kind.ERROR,
-      "\"{0}\" is not a valid attribute key: use lower-case letters, digits and underscores in"
-          + " dot-separated segments that each start with a letter, for example \"shop.order_id\"."),
+      "\"{0}\" is not a valid attribute key: {1}. OpenTelemetry keys are lower case, in"
+          + " dot-separated segments of letters, digits and underscores that each start with a"
+          + " letter, for example \"shop.order_id\"."),
   DUPLICATE_ATTRIBUTE_KEY(
       "duplicate-key",
       Diagnostic.Kind.ERROR,
       "Attribute key \"{0}\" is already set by \"{1}\"; a span has one value per key. Remove one"
           + " of the two, or give this one a different key."),
+  RESERVED_KEY(
+      "reserved-key",
+      Diagnostic.Kind.ERROR,
+      "Attribute key \"{0}\" is set by traced itself ({1}), so a value bound here would be"
+          + " overwritten or contradicted. Use another key."),
   INVALID_LITERAL(
       "invalid-literal",
       Diagnostic.Kind.ERROR,
@@ -48,28 +71,73 @@ public enum Message {
   INVALID_VALUE(
       "invalid-value",
       Diagnostic.Kind.ERROR,
-      "\"{0}\" is neither a literal nor a parameter name. Write the name of a parameter, a string"
-          + " in single quotes (''text''), a number (42, 1.5) or a boolean (true, false)."),
+      "\"{0}\" is neither a literal nor a path. Write a parameter name or return, optionally"
+          + " followed by .property steps (order.customer.id), a string in single quotes"
+          + " (''text''), a number (42, 1.5) or a boolean (true, false)."),
+
+  // Paths: parameters, return, properties, types.
   UNKNOWN_PARAMETER(
       "unknown-parameter",
       Diagnostic.Kind.ERROR,
       "\"{0}\" is not a parameter of {1}. {2}"),
-  UNSUPPORTED_PARAMETER_TYPE(
+  RETURN_OF_VOID(
+      "return-void",
+      Diagnostic.Kind.ERROR,
+      "\"{0}\" reads the return value, but {1} returns void. Bind a parameter or a literal."),
+  UNKNOWN_PROPERTY(
+      "unknown-property",
+      Diagnostic.Kind.ERROR,
+      "\"{0}\": {1} has type {2}, which has no property \"{3}\". {4}"),
+  UNREADABLE_PROPERTY(
+      "unreadable-property",
+      Diagnostic.Kind.ERROR,
+      "\"{0}\": {1} cannot be read as a property: {2}."),
+  UNSUPPORTED_TYPE(
       "unsupported-type",
       Diagnostic.Kind.ERROR,
-      "Parameter \"{0}\" has type {1}, which has no attribute type. Bind a parameter of type"
-          + " String (or another CharSequence), boolean, byte, short, int, long, float, double,"
-          + " char, an enum, or a boxed form of these."),
-  PROPERTY_PATH_NOT_SUPPORTED(
-      "path-not-supported",
+      "\"{0}\" has type {1}, which is not an attribute type. {2}"),
+
+  // Semantic conventions.
+  SEMCONV_TYPE_MISMATCH(
+      "semconv-type",
       Diagnostic.Kind.ERROR,
-      "\"{0}\" is a property path, which this version of traced cannot bind yet. Bind a"
-          + " parameter that holds the value instead."),
-  RETURN_VALUE_NOT_SUPPORTED(
-      "return-not-supported",
+      "Attribute key \"{0}\" is defined by the OpenTelemetry semantic conventions as {1}, but"
+          + " \"{2}\" gives a {3}. Bind a value of type {1}, or use a key in a namespace of your"
+          + " own."),
+  DEPRECATED_KEY(
+      "deprecated-key",
+      Diagnostic.Kind.WARNING,
+      "Attribute key \"{0}\" is deprecated in the OpenTelemetry semantic conventions: {1} Use"
+          + " the replacement, or add @SuppressWarnings(\"traced:deprecated-key\") to keep it."),
+
+  // Sensitive data.
+  SENSITIVE_VALUE(
+      "sensitive-value",
       Diagnostic.Kind.ERROR,
-      "\"{0}\" refers to the return value, which this version of traced cannot bind yet. Bind a"
-          + " parameter or a literal instead."),
+      "\"{0}\" looks like it records {1} (\"{2}\" in \"{3}\"), and traces are stored and read"
+          + " widely. Bind something else, or, if recording it is intended, say so with"
+          + " allowSensitive = \"{0}\" on this @Traced."),
+  UNKNOWN_ALLOWED_SENSITIVE(
+      "unknown-allow-sensitive",
+      Diagnostic.Kind.ERROR,
+      "allowSensitive names \"{0}\", which is not a key in this method''s attrs. {1}"),
+  NEEDLESS_ALLOWED_SENSITIVE(
+      "needless-allow-sensitive",
+      Diagnostic.Kind.WARNING,
+      "allowSensitive names \"{0}\", but its value does not look sensitive, so no exception is"
+          + " needed. Remove it from allowSensitive."),
+
+  // Suppressions and options.
+  UNKNOWN_SUPPRESSION(
+      "unknown-suppression",
+      Diagnostic.Kind.WARNING,
+      "@SuppressWarnings(\"{0}\") has no effect: {1}"),
+  INVALID_OPTION(
+      "invalid-option",
+      Diagnostic.Kind.ERROR,
+      "Processor option -A{0}={1} is not valid: write -A{0}=on or -A{0}=off."),
+
+  // traced itself.
   INTERNAL_ERROR(
       "internal-error",
       Diagnostic.Kind.ERROR,
@@ -93,6 +161,16 @@ public enum Message {
 
   public Diagnostic.Kind kind() {
     return kind;
+  }
+
+  /** The message whose {@link #id()} is {@code id}, if there is one. */
+  public static java.util.Optional<Message> byId(String id) {
+    for (Message message : values()) {
+      if (message.id().equals(id)) {
+        return java.util.Optional.of(message);
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /** The message text for these arguments, prefixed with the id: {@code [traced:x] ...}. */

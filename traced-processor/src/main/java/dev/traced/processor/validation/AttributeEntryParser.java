@@ -4,6 +4,7 @@ import dev.traced.processor.diagnostics.Message;
 import dev.traced.processor.model.AttributeType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import javax.lang.model.SourceVersion;
 
@@ -41,9 +42,47 @@ final class AttributeEntryParser {
           Message.MALFORMED_ATTRIBUTE, entry, "the value after \"=\" is missing");
     }
     if (!KEY.matcher(key).matches()) {
-      return new AttributeEntry.Malformed(Message.INVALID_ATTRIBUTE_KEY, key);
+      return new AttributeEntry.Malformed(Message.INVALID_ATTRIBUTE_KEY, key, keyProblem(key));
     }
     return parseValue(key, value);
+  }
+
+  /** What is wrong with a key that does not match {@link #KEY}, in words. */
+  static String keyProblem(String key) {
+    String[] segments = key.split("\\.", -1);
+    for (String segment : segments) {
+      if (segment.isEmpty()) {
+        return "it has an empty segment (a dot at the start or end, or two dots in a row)";
+      }
+    }
+    if (!key.equals(key.toLowerCase(Locale.ROOT))) {
+      String lower = key.toLowerCase(Locale.ROOT);
+      return KEY.matcher(lower).matches()
+          ? "it has upper-case letters; write \"" + lower + "\""
+          : "it has upper-case letters";
+    }
+    for (int i = 0; i < key.length(); ) {
+      int c = key.codePointAt(i);
+      boolean allowed = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+      if (!allowed) {
+        return "it contains " + describeCharacter(c);
+      }
+      i += Character.charCount(c);
+    }
+    for (String segment : segments) {
+      if (!Character.isLetter(segment.charAt(0))) {
+        return "segment \"" + segment + "\" does not start with a letter";
+      }
+    }
+    return "it does not follow the naming rules";
+  }
+
+  private static String describeCharacter(int c) {
+    if (Character.isWhitespace(c) || Character.isISOControl(c) || !Character.isDefined(c)
+        || Character.getType(c) == Character.FORMAT) {
+      return String.format(Locale.ROOT, "the invisible character U+%04X", c);
+    }
+    return "\"" + new String(Character.toChars(c)) + "\"";
   }
 
   private static AttributeEntry parseValue(String key, String value) {

@@ -3,7 +3,9 @@ package dev.traced.processor.validation;
 import com.palantir.javapoet.TypeName;
 import dev.traced.processor.diagnostics.Diagnostics;
 import dev.traced.processor.diagnostics.Message;
+import dev.traced.processor.diagnostics.Suggestions;
 import dev.traced.processor.model.AttributeValue;
+import dev.traced.processor.model.JavaLiterals;
 import dev.traced.processor.model.SpanAttribute;
 import dev.traced.processor.model.SpanKind;
 import dev.traced.processor.model.TracedMethod;
@@ -13,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.LinkedHashSet;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -38,16 +42,34 @@ public final class TracedMethodValidator {
   /** The qualified name of the annotation this processor reads. */
   public static final String TRACED = "dev.traced.Traced";
 
+  /** Keys traced sets itself, and when. */
+  private static final Map<String, String> RESERVED_KEYS =
+      Map.of("error.type", "the class of the exception when the method fails");
+
   private final Types types;
   private final Elements elements;
   private final Diagnostics diagnostics;
-  private final ValueTypes valueTypes;
+  private final PathBinder pathBinder;
+  private final SemanticConventions conventions;
+  private final SpanShapes spanShapes;
 
-  public TracedMethodValidator(Types types, Elements elements, Diagnostics diagnostics) {
+  /**
+   * @param conventions the semantic-convention registry keys are checked against
+   * @param spanShapes the attribute types of every span name seen so far in this compilation
+   */
+  public TracedMethodValidator(
+      Types types,
+      Elements elements,
+      Diagnostics diagnostics,
+      SemanticConventions conventions,
+      SpanShapes spanShapes) {
     this.types = types;
     this.elements = elements;
     this.diagnostics = diagnostics;
-    this.valueTypes = new ValueTypes(types, elements);
+    this.conventions = conventions;
+    this.spanShapes = spanShapes;
+    this.pathBinder =
+        new PathBinder(types, new Properties(types, elements), new ValueTypes(types, elements));
   }
 
   /** The checked model of {@code method}, or empty when it has errors (already reported). */
@@ -56,9 +78,10 @@ public final class TracedMethodValidator {
     int errorsBefore = diagnostics.errorCount();
 
     checkPlacement(method);
+    diagnostics.checkSuppressions(method);
     String spanName = spanName(method, traced);
     SpanKind spanKind = spanKind(traced);
-    List<SpanAttribute> attributes = attributes(method, traced);
+    List<SpanAttribute> attributes = attributes(method, traced, spanName);
 
     if (diagnostics.errorCount() != errorsBefore) {
       return Optional.empty();
@@ -94,7 +117,7 @@ public final class TracedMethodValidator {
    * array of such types or of parameterized types ({@code List<String>[]}). Such advice returns
    * {@code Object}, which costs nothing for a reference type.
    */
-  private static boolean ajcRejectsErasure(TypeMirror type) {
+  static boolean ajcRejectsErasure(TypeMirror type) {
     while (type.getKind() == TypeKind.ARRAY) {
       TypeMirror component = ((ArrayType) type).getComponentType();
       if (component instanceof DeclaredType declared && !declared.getTypeArguments().isEmpty()) {
@@ -153,6 +176,10 @@ public final class TracedMethodValidator {
     }
     if (name.isBlank()) {
       diagnostics.report(Message.BLANK_SPAN_NAME, method, traced, value, defaultName);
+    } else if (!name.equals(name.strip())) {
+      diagnostics.report(
+          Message.UNTRIMMED_SPAN_NAME, method, traced, value, JavaLiterals.string(name),
+          JavaLiterals.string(name.strip()));
     }
     return name;
   }
@@ -168,14 +195,21 @@ public final class TracedMethodValidator {
     return SpanKind.valueOf(constant.getSimpleName().toString());
   }
 
-  private List<SpanAttribute> attributes(ExecutableElement method, AnnotationMirror traced) {
+  private List<SpanAttribute> attributes(
+      ExecutableElement method, AnnotationMirror traced, String spanName) {
     AnnotationValue attrs = explicitValue(traced, "attrs");
-    if (attrs == null) {
-      return List.of();
-    }
     Map<String, String> entryByKey = new LinkedHashMap<>();
+    Map<String, AnnotationValue> valueByKey = new LinkedHashMap<>();
+    Map<String, Boolean> sensitiveByKey = new LinkedHashMap<>();
     List<SpanAttribute> attributes = new ArrayList<>();
-    for (AnnotationValue entryValue : entries(attrs)) {
+    List<AnnotationValue> allowed = allowedSensitive(traced);
+    Set<String> allowedKeys = new LinkedHashSet<>();
+    for (AnnotationValue value : allowed) {
+      if (!isErroneous(value) && value.getValue() instanceof String key) {
+        allowedKeys.add(key);
+      }
+    }
+    for (AnnotationValue entryValue : attrs == null ? List.<AnnotationValue>of() : entries(attrs)) {
       if (isErroneous(entryValue) || !(entryValue.getValue() instanceof String text)) {
         continue; // javac has already reported the erroneous value
       }
@@ -192,9 +226,124 @@ public final class TracedMethodValidator {
             Message.DUPLICATE_ATTRIBUTE_KEY, method, traced, entryValue, parsed.key(), earlier);
         continue;
       }
-      bind(method, traced, entryValue, parsed).ifPresent(attributes::add);
+      valueByKey.put(parsed.key(), entryValue);
+      if (RESERVED_KEYS.containsKey(parsed.key())) {
+        diagnostics.report(
+            Message.RESERVED_KEY, method, traced, entryValue, parsed.key(),
+            RESERVED_KEYS.get(parsed.key()));
+        continue;
+      }
+      Optional<SpanAttribute> attribute = bind(method, traced, entryValue, parsed);
+      if (attribute.isEmpty()) {
+        continue;
+      }
+      if (parsed.value() instanceof AttributeEntry.Path path) {
+        Optional<SensitiveData.Match> match = sensitiveMatch(parsed.key(), path);
+        sensitiveByKey.put(parsed.key(), match.isPresent());
+        if (match.isPresent() && !allowedKeys.contains(parsed.key())) {
+          diagnostics.report(
+              Message.SENSITIVE_VALUE, method, traced, entryValue, parsed.key(),
+              match.get().category(), match.get().words(), text.strip());
+          continue;
+        }
+      }
+      if (checkConventions(method, traced, entryValue, parsed, attribute.get())
+          && checkSpanShape(method, traced, entryValue, spanName, attribute.get())) {
+        attributes.add(attribute.get());
+      }
     }
+    checkAllowedSensitive(method, traced, allowed, entryByKey.keySet(), sensitiveByKey);
     return attributes;
+  }
+
+  /** The key or any step of the path, checked for words that suggest secrets or personal data. */
+  private static Optional<SensitiveData.Match> sensitiveMatch(
+      String key, AttributeEntry.Path path) {
+    Optional<SensitiveData.Match> match = SensitiveData.find(key);
+    for (String segment : path.segments()) {
+      if (match.isPresent()) {
+        break;
+      }
+      match = SensitiveData.find(segment);
+    }
+    return match;
+  }
+
+  private void checkAllowedSensitive(
+      ExecutableElement method,
+      AnnotationMirror traced,
+      List<AnnotationValue> allowed,
+      Set<String> keys,
+      Map<String, Boolean> sensitiveByKey) {
+    for (AnnotationValue value : allowed) {
+      if (isErroneous(value) || !(value.getValue() instanceof String key)) {
+        continue;
+      }
+      if (!keys.contains(key)) {
+        String hint =
+            keys.isEmpty()
+                ? "It has no attrs; remove allowSensitive."
+                : "Its keys are: " + String.join(", ", keys) + ".";
+        Optional<String> closest = Suggestions.closest(key, keys);
+        if (closest.isPresent()) {
+          hint = "Did you mean \"" + closest.get() + "\"?";
+        }
+        diagnostics.report(Message.UNKNOWN_ALLOWED_SENSITIVE, method, traced, value, key, hint);
+      } else if (Boolean.FALSE.equals(sensitiveByKey.get(key))) {
+        diagnostics.report(Message.NEEDLESS_ALLOWED_SENSITIVE, method, traced, value, key);
+      }
+    }
+  }
+
+  /** Errors on a key the conventions type differently; warns on a deprecated one. */
+  private boolean checkConventions(
+      ExecutableElement method,
+      AnnotationMirror traced,
+      AnnotationValue entryValue,
+      AttributeEntry.Parsed parsed,
+      SpanAttribute attribute) {
+    Optional<SemanticConventions.Convention> convention = conventions.lookup(parsed.key());
+    if (convention.isEmpty()) {
+      return true;
+    }
+    if (convention.get().type() != attribute.type()) {
+      diagnostics.report(
+          Message.SEMCONV_TYPE_MISMATCH, method, traced, entryValue, parsed.key(),
+          convention.get().type().displayName(), valueText(parsed),
+          attribute.type().displayName());
+      return false;
+    }
+    convention
+        .get()
+        .deprecation()
+        .ifPresent(
+            note ->
+                diagnostics.report(
+                    Message.DEPRECATED_KEY, method, traced, entryValue, parsed.key(), note));
+    return true;
+  }
+
+  private boolean checkSpanShape(
+      ExecutableElement method,
+      AnnotationMirror traced,
+      AnnotationValue entryValue,
+      String spanName,
+      SpanAttribute attribute) {
+    Optional<SpanShapes.Conflict> conflict =
+        spanShapes.add(spanName, attribute.key(), attribute.type(), describe(method));
+    conflict.ifPresent(
+        c ->
+            diagnostics.report(
+                Message.SPAN_NAME_CONFLICT, method, traced, entryValue, spanName,
+                attribute.key(), c.type().displayName(), c.method(),
+                attribute.type().displayName()));
+    return conflict.isEmpty();
+  }
+
+  private static String valueText(AttributeEntry.Parsed parsed) {
+    return parsed.value() instanceof AttributeEntry.Path path
+        ? path.text()
+        : String.valueOf(((AttributeEntry.Literal) parsed.value()).value());
   }
 
   private Optional<SpanAttribute> bind(
@@ -208,64 +357,21 @@ public final class TracedMethodValidator {
               parsed.key(), literal.type(), new AttributeValue.Literal(literal.value())));
     }
     AttributeEntry.Path path = (AttributeEntry.Path) parsed.value();
-    if (path.root().equals("return")) {
+    PathBinder.Result result = pathBinder.bind(method, path.segments(), describe(method));
+    if (result.failure() != null) {
       diagnostics.report(
-          Message.RETURN_VALUE_NOT_SUPPORTED, method, traced, entryValue, path.text());
-      return Optional.empty();
-    }
-    VariableElement parameter = parameterNamed(method, path.root());
-    if (parameter == null) {
-      diagnostics.report(
-          Message.UNKNOWN_PARAMETER,
-          method,
-          traced,
-          entryValue,
-          path.root(),
-          describe(method),
-          parameterHint(method));
-      return Optional.empty();
-    }
-    if (path.segments().size() > 1) {
-      diagnostics.report(
-          Message.PROPERTY_PATH_NOT_SUPPORTED, method, traced, entryValue, path.text());
-      return Optional.empty();
-    }
-    Optional<ValueTypes.Mapping> mapping = valueTypes.mappingOf(parameter.asType());
-    if (mapping.isEmpty()) {
-      diagnostics.report(
-          Message.UNSUPPORTED_PARAMETER_TYPE,
-          method,
-          traced,
-          entryValue,
-          path.root(),
-          simpleTypeName(parameter.asType()));
+          result.failure().message(), method, traced, entryValue,
+          result.failure().arguments().toArray());
       return Optional.empty();
     }
     return Optional.of(
-        new SpanAttribute(
-            parsed.key(),
-            mapping.get().type(),
-            new AttributeValue.ParameterValue(path.root(), mapping.get().conversion())));
+        new SpanAttribute(parsed.key(), result.bound().type(), result.bound().value()));
   }
 
-  private static VariableElement parameterNamed(ExecutableElement method, String name) {
-    for (VariableElement parameter : method.getParameters()) {
-      if (parameter.getSimpleName().contentEquals(name)) {
-        return parameter;
-      }
-    }
-    return null;
-  }
-
-  private static String parameterHint(ExecutableElement method) {
-    if (method.getParameters().isEmpty()) {
-      return "It has no parameters; bind a literal instead.";
-    }
-    return "Its parameters are: "
-        + method.getParameters().stream()
-            .map(p -> p.getSimpleName().toString())
-            .collect(Collectors.joining(", "))
-        + ".";
+  /** The entries of {@code allowSensitive}, as written. */
+  private static List<AnnotationValue> allowedSensitive(AnnotationMirror traced) {
+    AnnotationValue value = explicitValue(traced, "allowSensitive");
+    return value == null ? List.of() : entries(value);
   }
 
   /** {@code OrderService.checkout(String, int)}, for messages. */

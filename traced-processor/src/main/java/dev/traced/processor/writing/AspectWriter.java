@@ -2,6 +2,7 @@ package dev.traced.processor.writing;
 
 import dev.traced.processor.model.AttributeType;
 import dev.traced.processor.model.AttributeValue;
+import dev.traced.processor.model.JavaLiterals;
 import dev.traced.processor.model.SpanAttribute;
 import dev.traced.processor.model.SpanKind;
 import dev.traced.processor.model.TracedClass;
@@ -108,9 +109,17 @@ public final class AspectWriter {
     if (!keys.isEmpty()) {
       imports.add("io.opentelemetry.api.common.AttributeKey");
     }
+    if (keys.values().stream().anyMatch(key -> key.type().isArray())) {
+      imports.add("java.util.List");
+    }
     for (TracedMethod method : tracedClass.methods()) {
-      if (method.attributes().stream().anyMatch(AspectWriter::needsGuard)) {
+      if (method.attributes().stream().anyMatch(AspectWriter::readSeparately)) {
         imports.add("io.opentelemetry.api.trace.SpanBuilder");
+      }
+      if (method.attributes().stream()
+          .anyMatch(a -> a.value() instanceof AttributeValue.Path path
+              && path.conversion().isSequence())) {
+        imports.add("dev.traced.runtime.AttributeValues");
       }
       if (method.spanKind() != SpanKind.INTERNAL) {
         imports.add("io.opentelemetry.api.trace.SpanKind");
@@ -132,10 +141,12 @@ public final class AspectWriter {
     private final String span;
     private final String scope;
     private final String error;
+    private final String result;
+    /** Every name declared in the advice so far, so that no local hides another. */
+    private final Set<String> taken = new HashSet<>();
 
     Advice(TracedMethod method) {
       this.method = method;
-      Set<String> taken = new HashSet<>();
       keys.values().forEach(key -> taken.add(key.name()));
       for (TracedMethod.Parameter parameter : method.parameters()) {
         String formal = unique(parameter.name(), taken);
@@ -147,6 +158,8 @@ public final class AspectWriter {
       span = unique("span", taken);
       scope = unique("scope", taken);
       error = unique("error", taken);
+      result = unique("result", taken);
+      taken.addAll(List.of(tracer, spanBuilder, span, scope, error, result));
     }
 
     void write() {
@@ -215,12 +228,18 @@ public final class AspectWriter {
       return "proceed(" + String.join(", ", formals.values()) + ")";
     }
 
-    /** Constant and never-null attributes go on the builder chain; the others are guarded. */
+    /**
+     * Constants and parameters that need no check go on the builder chain; the other attributes
+     * known at the start are read one by one after it, before the span starts, so that samplers
+     * see them.
+     */
     private void writeSpanStart() {
-      List<SpanAttribute> guarded =
-          method.attributes().stream().filter(AspectWriter::needsGuard).toList();
+      List<SpanAttribute> separate =
+          method.attributes().stream()
+              .filter(a -> readSeparately(a) && !fromReturn(a))
+              .toList();
       out.append(BODY)
-          .append(guarded.isEmpty() ? "Span " + span : "SpanBuilder " + spanBuilder)
+          .append(separate.isEmpty() ? "Span " + span : "SpanBuilder " + spanBuilder)
           .append(" = ").append(tracer).append(".spanBuilder(")
           .append(JavaLiterals.string(method.spanName()))
           .append(')');
@@ -229,61 +248,165 @@ public final class AspectWriter {
             .append(method.spanKind()).append(')');
       }
       for (SpanAttribute attribute : method.attributes()) {
-        if (!needsGuard(attribute)) {
-          out.append('\n').append(CONTINUATION).append(setAttribute(attribute));
+        if (!readSeparately(attribute)) {
+          out.append('\n').append(CONTINUATION).append(".setAttribute(")
+              .append(keys.get(KeyConstant.Id.of(attribute)).name()).append(", ")
+              .append(chainedValue(attribute)).append(')');
         }
       }
-      if (guarded.isEmpty()) {
+      if (separate.isEmpty()) {
         out.append('\n').append(CONTINUATION).append(".startSpan();\n");
         return;
       }
       out.append(";\n");
-      for (SpanAttribute attribute : guarded) {
-        String parameter = ((AttributeValue.ParameterValue) attribute.value()).parameter();
-        out.append(BODY).append("if (").append(formals.get(parameter)).append(" != null) {\n")
-            .append(BODY).append(INDENT).append(spanBuilder).append(setAttribute(attribute))
-            .append(";\n")
-            .append(BODY).append("}\n");
+      for (SpanAttribute attribute : separate) {
+        writeRead(attribute, spanBuilder, BODY);
       }
       out.append(BODY).append("Span ").append(span).append(" = ").append(spanBuilder)
           .append(".startSpan();\n");
     }
 
-    /** Runs the method with the span current, records a failure, ends the span exactly once. */
+    /**
+     * Runs the method with the span current, sets the attributes read from its result, records
+     * a failure, ends the span exactly once.
+     */
     private void writeProceed() {
+      List<SpanAttribute> fromResult =
+          method.attributes().stream().filter(AspectWriter::fromReturn).toList();
+      String inner = BODY + INDENT;
       out.append(BODY).append("try (Scope ").append(scope).append(" = ").append(span)
-          .append(".makeCurrent()) {\n")
-          .append(BODY).append(INDENT).append(method.returnsVoid() ? "" : "return ")
-          .append(proceed()).append(";\n")
-          .append(BODY).append("} catch (").append(String.join(" | ", method.failureTypes()))
+          .append(".makeCurrent()) {\n");
+      if (fromResult.isEmpty()) {
+        out.append(inner).append(method.returnsVoid() ? "" : "return ")
+            .append(proceed()).append(";\n");
+      } else {
+        out.append(inner).append(method.adviceReturnType()).append(' ').append(result)
+            .append(" = ").append(proceed()).append(";\n");
+        for (SpanAttribute attribute : fromResult) {
+          writeRead(attribute, span, inner);
+        }
+        out.append(inner).append("return ").append(result).append(";\n");
+      }
+      out.append(BODY).append("} catch (").append(String.join(" | ", method.failureTypes()))
           .append(' ').append(error).append(") {\n")
-          .append(BODY).append(INDENT).append("TracedSpans.recordFailure(").append(span)
+          .append(inner).append("TracedSpans.recordFailure(").append(span)
           .append(", ").append(error).append(");\n")
-          .append(BODY).append(INDENT).append("throw ").append(error).append(";\n")
+          .append(inner).append("throw ").append(error).append(";\n")
           .append(BODY).append("} finally {\n")
-          .append(BODY).append(INDENT).append(span).append(".end();\n")
+          .append(inner).append(span).append(".end();\n")
           .append(BODY).append("}\n");
     }
 
-    private String setAttribute(SpanAttribute attribute) {
-      return ".setAttribute(" + keys.get(KeyConstant.Id.of(attribute)).name() + ", "
-          + valueExpression(attribute) + ")";
-    }
-
-    private String valueExpression(SpanAttribute attribute) {
+    /** A literal, or a parameter that needs no check, as written on the builder chain. */
+    private String chainedValue(SpanAttribute attribute) {
       if (attribute.value() instanceof AttributeValue.Literal literal) {
         return literalExpression(literal.value(), attribute.type());
       }
-      AttributeValue.ParameterValue parameter = (AttributeValue.ParameterValue) attribute.value();
-      String name = formals.get(parameter.parameter());
-      return switch (parameter.conversion()) {
-        case DIRECT, DIRECT_NULLABLE -> name;
-        case WIDEN_TO_DOUBLE -> "(double) " + name;
-        case UNBOX_TO_LONG -> name + ".longValue()";
-        case UNBOX_TO_DOUBLE -> name + ".doubleValue()";
-        case CHAR_TO_STRING -> "String.valueOf(" + name + ")";
-        case TO_STRING -> name + ".toString()";
-        case ENUM_NAME -> name + ".name()";
+      AttributeValue.Path path = (AttributeValue.Path) attribute.value();
+      return converted(path, formals.get(path.root()));
+    }
+
+    /**
+     * Sets one attribute read through a path on {@code target}: each step's value in a local,
+     * null when the value before it is null; the attribute set only when the last value is there.
+     * Reading that runs application code (accessors, {@code toString()}, iterators) is wrapped so
+     * that whatever it throws leaves the attribute out and never reaches the traced method.
+     */
+    private void writeRead(SpanAttribute attribute, String target, String indent) {
+      AttributeValue.Path path = (AttributeValue.Path) attribute.value();
+      String in = indent;
+      if (path.runsApplicationCode()) {
+        out.append(indent).append("try {\n");
+        in = indent + INDENT;
+      }
+      String current = path.fromReturn() ? result : formals.get(path.root());
+      if (path.rootCast() != null) {
+        current = "((" + path.rootCast() + ") " + current + ")";
+      }
+      boolean nullable = !isPrimitive(path.fromReturn() ? method.returnType() : parameterType(path));
+      boolean checkValue = path.optionalOf() != null || path.conversion().needsNullCheck();
+      List<AttributeValue.Step> steps = path.steps();
+      List<String> conditions = new ArrayList<>();
+      for (int i = 0; i < steps.size(); i++) {
+        AttributeValue.Step step = steps.get(i);
+        String read = readStep(current, step);
+        boolean last = i == steps.size() - 1;
+        if (last && !checkValue) {
+          if (nullable) {
+            conditions.add(current + " != null");
+          }
+          current = read;
+          nullable = false;
+          break;
+        }
+        String local = unique(step.name(), taken);
+        taken.add(local);
+        out.append(in).append(step.type()).append(' ').append(local).append(" = ")
+            .append(nullable ? current + " == null ? null : " + read : read).append(";\n");
+        current = local;
+        nullable = !step.primitive();
+      }
+      if (checkValue && nullable) {
+        conditions.add(current + " != null");
+      }
+      String value = current;
+      if (path.optionalOf() != null) {
+        conditions.add(current + ".isPresent()");
+        value = "((" + path.optionalOf() + ") " + current + ".get())";
+      } else if (path.conversion().name().startsWith("OPTIONAL_")) {
+        conditions.add(current + ".isPresent()");
+      }
+      String set = target + ".setAttribute(" + keys.get(KeyConstant.Id.of(attribute)).name()
+          + ", " + converted(path, value) + ");\n";
+      if (conditions.isEmpty()) {
+        out.append(in).append(set);
+      } else {
+        out.append(in).append("if (").append(String.join(" && ", conditions)).append(") {\n")
+            .append(in).append(INDENT).append(set)
+            .append(in).append("}\n");
+      }
+      if (path.runsApplicationCode()) {
+        String ignored = unique("ignored", taken);
+        out.append(indent).append("} catch (Exception ").append(ignored).append(") {\n")
+            .append(indent).append(INDENT)
+            .append("// A failing read leaves the attribute out; it never fails the call.\n")
+            .append(indent).append("}\n");
+      }
+    }
+
+    private String readStep(String receiver, AttributeValue.Step step) {
+      String read = receiver + "." + step.access();
+      return step.cast() == null ? read : "((" + step.cast() + ") " + read + ")";
+    }
+
+    private String parameterType(AttributeValue.Path path) {
+      for (TracedMethod.Parameter parameter : method.parameters()) {
+        if (parameter.name().equals(path.root())) {
+          return parameter.type();
+        }
+      }
+      throw new IllegalStateException("no parameter " + path.root());
+    }
+
+    /** {@code value} converted to the attribute's Java type. */
+    private String converted(AttributeValue.Path path, String value) {
+      return switch (path.conversion()) {
+        case DIRECT, DIRECT_NULLABLE -> value;
+        case WIDEN_TO_DOUBLE -> "(double) " + value;
+        case UNBOX_TO_LONG -> value + ".longValue()";
+        case UNBOX_TO_DOUBLE -> value + ".doubleValue()";
+        case CHAR_TO_STRING -> "String.valueOf(" + value + ")";
+        case UNBOX_CHAR_TO_STRING -> "String.valueOf(" + value + ".charValue())";
+        case TO_STRING -> value + ".toString()";
+        case ENUM_NAME -> value + ".name()";
+        case STRINGS -> "AttributeValues.strings(" + value + ")";
+        case ENUM_NAMES -> "AttributeValues.names(" + value + ")";
+        case BOOLEANS -> "AttributeValues.booleans(" + value + ")";
+        case LONGS -> "AttributeValues.longs(" + value + ")";
+        case DOUBLES -> "AttributeValues.doubles(" + value + ")";
+        case OPTIONAL_INT -> value + ".getAsInt()";
+        case OPTIONAL_LONG -> value + ".getAsLong()";
+        case OPTIONAL_DOUBLE -> value + ".getAsDouble()";
       };
     }
 
@@ -300,10 +423,29 @@ public final class AspectWriter {
     }
   }
 
-  /** Whether setting the attribute needs a null check first. */
-  private static boolean needsGuard(SpanAttribute attribute) {
-    return attribute.value() instanceof AttributeValue.ParameterValue parameter
-        && parameter.conversion().needsNullCheck();
+  /**
+   * Whether the attribute is set in a statement of its own rather than on the builder chain: it
+   * is read from the result, through properties, needs a null or presence check, or runs
+   * application code.
+   */
+  private static boolean readSeparately(SpanAttribute attribute) {
+    return attribute.value() instanceof AttributeValue.Path path
+        && (path.fromReturn()
+            || !path.steps().isEmpty()
+            || path.optionalOf() != null
+            || path.conversion().needsNullCheck()
+            || path.runsApplicationCode());
+  }
+
+  private static boolean fromReturn(SpanAttribute attribute) {
+    return attribute.value() instanceof AttributeValue.Path path && path.fromReturn();
+  }
+
+  private static final Set<String> PRIMITIVES =
+      Set.of("boolean", "byte", "short", "int", "long", "char", "float", "double");
+
+  private static boolean isPrimitive(String type) {
+    return PRIMITIVES.contains(type);
   }
 
   private static String literalExpression(Object value, AttributeType type) {
@@ -312,6 +454,7 @@ public final class AspectWriter {
       case LONG -> value + "L";
       case DOUBLE -> Double.toString((Double) value);
       case BOOLEAN -> value.toString();
+      default -> throw new IllegalArgumentException("no literal of type " + type);
     };
   }
 

@@ -1,7 +1,7 @@
-package dev.traced.processor.writing;
+package dev.traced.processor.model;
 
 /** Java source text for constant values. */
-final class JavaLiterals {
+public final class JavaLiterals {
 
   private JavaLiterals() {}
 
@@ -10,7 +10,7 @@ final class JavaLiterals {
    * file reads the same in any source encoding. Control characters use octal escapes, never
    * {@code \\u}: javac turns {@code \\u000a} into a real line break before it reads the literal.
    */
-  static String string(String value) {
+  public static String string(String value) {
     StringBuilder out = new StringBuilder(value.length() + 2).append('"');
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);

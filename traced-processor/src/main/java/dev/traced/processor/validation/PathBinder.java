@@ -1,0 +1,197 @@
+package dev.traced.processor.validation;
+
+import com.palantir.javapoet.TypeName;
+import dev.traced.processor.diagnostics.Message;
+import dev.traced.processor.diagnostics.Suggestions;
+import dev.traced.processor.model.AttributeType;
+import dev.traced.processor.model.AttributeValue;
+import dev.traced.processor.model.TypeNames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+
+/**
+ * Resolves a path ({@code order.customer.id}, {@code return.total}) against a traced method: the
+ * root to a parameter or the return value, each step to a property ({@link Properties}), and the
+ * last value's type to an attribute type ({@link ValueTypes}). Knows nothing of reporting: a
+ * failure comes back as the message and arguments to report.
+ */
+final class PathBinder {
+
+  /** How many properties an "unsupported type" message suggests at most. */
+  private static final int SUGGESTED_PROPERTIES = 6;
+
+  /** A bound path: its attribute type and how the generated code reads it. */
+  record Bound(AttributeType type, AttributeValue.Path value) {}
+
+  /** Why a path cannot be bound: the message to report and its arguments. */
+  record Failure(Message message, List<Object> arguments) {
+    Failure(Message message, Object... arguments) {
+      this(message, List.of(arguments));
+    }
+  }
+
+  /** Either a {@link Bound} or a {@link Failure}. */
+  record Result(Bound bound, Failure failure) {}
+
+  private final Types types;
+  private final Properties properties;
+  private final ValueTypes valueTypes;
+
+  PathBinder(Types types, Properties properties, ValueTypes valueTypes) {
+    this.types = types;
+    this.properties = properties;
+    this.valueTypes = valueTypes;
+  }
+
+  Result bind(ExecutableElement method, List<String> segments, String methodDescription) {
+    String text = String.join(".", segments);
+    TypeElement from = (TypeElement) method.getEnclosingElement();
+    String root = segments.get(0);
+    TypeMirror type;
+    String rootCast = null;
+    if (root.equals("return")) {
+      type = method.getReturnType();
+      if (type.getKind() == TypeKind.VOID) {
+        return failure(Message.RETURN_OF_VOID, text, methodDescription);
+      }
+      if (TracedMethodValidator.ajcRejectsErasure(type) && segments.size() > 1) {
+        rootCast = erased(type); // the advice holds the result as an Object
+      }
+    } else {
+      VariableElement parameter = parameterNamed(method, root);
+      if (parameter == null) {
+        return failure(
+            Message.UNKNOWN_PARAMETER, root, methodDescription, parameterHint(method, root));
+      }
+      type = parameter.asType();
+    }
+
+    List<AttributeValue.Step> steps = new ArrayList<>();
+    for (int i = 1; i < segments.size(); i++) {
+      String name = segments.get(i);
+      String receiverText = String.join(".", segments.subList(0, i));
+      Properties.Lookup lookup = properties.lookup(type, name, from);
+      if (lookup.property().isEmpty()) {
+        if (lookup.unreadable().isPresent()) {
+          Properties.Unreadable unreadable = lookup.unreadable().get();
+          return failure(
+              Message.UNREADABLE_PROPERTY, text, unreadable.member(), unreadable.reason());
+        }
+        return failure(
+            Message.UNKNOWN_PROPERTY, text, receiverText, simpleName(type), name,
+            propertyHint(type, name, from));
+      }
+      Properties.Property property = lookup.property().get();
+      TypeMirror erasure = types.erasure(property.type());
+      String cast = types.isSameType(erasure, property.declaredType()) ? null : erased(erasure);
+      if (erasure.getKind() == TypeKind.DECLARED
+          && !properties.accessibleType(
+              (TypeElement) types.asElement(erasure), from)) {
+        return failure(
+            Message.UNREADABLE_PROPERTY, text, receiverText + "." + name,
+            "its type " + simpleName(erasure) + " is not accessible from "
+                + from.getSimpleName() + "; bind one of its properties through an accessible"
+                + " type, or make the type accessible");
+      }
+      steps.add(
+          new AttributeValue.Step(
+              name, property.access(), erased(erasure), cast, erasure.getKind().isPrimitive()));
+      type = property.type();
+    }
+
+    Optional<ValueTypes.Mapping> mapping = valueTypes.mappingOf(type);
+    if (mapping.isEmpty()) {
+      return failure(Message.UNSUPPORTED_TYPE, text, simpleName(type), typeHint(text, type, from));
+    }
+    ValueTypes.Mapping found = mapping.get();
+    String optionalOf =
+        found.optionalOf() == null ? null : erased(types.erasure(found.optionalOf()));
+    return new Result(
+        new Bound(
+            found.type(),
+            new AttributeValue.Path(
+                root.equals("return") ? null : root, rootCast, steps, optionalOf,
+                found.conversion())),
+        null);
+  }
+
+  private static VariableElement parameterNamed(ExecutableElement method, String name) {
+    for (VariableElement parameter : method.getParameters()) {
+      if (parameter.getSimpleName().contentEquals(name)) {
+        return parameter;
+      }
+    }
+    return null;
+  }
+
+  private static String parameterHint(ExecutableElement method, String written) {
+    List<String> names = new ArrayList<>();
+    method.getParameters().forEach(p -> names.add(p.getSimpleName().toString()));
+    List<String> candidates = new ArrayList<>(names);
+    if (method.getReturnType().getKind() != TypeKind.VOID) {
+      candidates.add("return");
+    }
+    Optional<String> closest = Suggestions.closest(written, candidates);
+    if (closest.isPresent()) {
+      return "Did you mean \"" + closest.get() + "\"?";
+    }
+    if (names.isEmpty()) {
+      return method.getReturnType().getKind() == TypeKind.VOID
+          ? "It has no parameters; bind a literal instead."
+          : "It has no parameters; bind return or a literal instead.";
+    }
+    return "Its parameters are: " + String.join(", ", names) + ".";
+  }
+
+  private String propertyHint(TypeMirror type, String written, TypeElement from) {
+    List<String> names = properties.names(type, from);
+    Optional<String> closest = Suggestions.closest(written, names);
+    if (closest.isPresent()) {
+      return "Did you mean \"" + closest.get() + "\"?";
+    }
+    if (names.isEmpty()) {
+      return "It has no properties that traced can read.";
+    }
+    return "Its properties are: " + String.join(", ", names) + ".";
+  }
+
+  /** What would work instead of a value of an unsupported type: its supported properties. */
+  private String typeHint(String text, TypeMirror type, TypeElement from) {
+    List<String> usable =
+        properties.readable(type, from).stream()
+            .filter(p -> valueTypes.mappingOf(p.type()).isPresent())
+            .limit(SUGGESTED_PROPERTIES)
+            .map(
+                p -> text + "." + p.name() + " ("
+                    + valueTypes.mappingOf(p.type()).get().type().displayName() + ")")
+            .collect(Collectors.toList());
+    String supported =
+        "Attribute values are strings (and other CharSequences), booleans, numbers, chars and"
+            + " enums, Optionals of these, and arrays and collections of these.";
+    if (usable.isEmpty()) {
+      return supported;
+    }
+    return "Bind one of its properties instead: " + String.join(", ", usable) + ". "
+        + supported;
+  }
+
+  private String erased(TypeMirror type) {
+    return TypeName.get(types.erasure(type)).toString();
+  }
+
+  private static String simpleName(TypeMirror type) {
+    return TypeNames.withoutPackages(type.toString());
+  }
+
+  private static Result failure(Message message, Object... arguments) {
+    return new Result(null, new Failure(message, arguments));
+  }
+}

@@ -1,0 +1,311 @@
+package dev.traced.processor.validation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.IntersectionType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * The properties a path step can read on a value, resolved at compile time in this order: a
+ * record component or any no-arg method {@code x()}, a getter {@code getX()} (or {@code isX()}
+ * returning a boolean), then a field {@code x}. Only members the traced class could use itself
+ * count; static members and methods that take parameters, return nothing or declare checked
+ * exceptions are not properties.
+ */
+final class Properties {
+
+  /**
+   * A property that can be read.
+   *
+   * @param name the name a path uses
+   * @param access the member access that reads it: {@code id()}, {@code getId()}, {@code id}
+   * @param type its type as seen on the receiver, type arguments applied
+   * @param declaredType the erasure of the member's own declared type: what the access yields
+   *     on a raw receiver, which the advice has
+   */
+  record Property(String name, String access, TypeMirror type, TypeMirror declaredType) {}
+
+  /** A member with the wanted name that cannot be read, and why (for the message). */
+  record Unreadable(String member, String reason) {}
+
+  /** The outcome of looking a name up. */
+  record Lookup(Optional<Property> property, Optional<Unreadable> unreadable) {}
+
+  private static final Set<String> OBJECT_METHODS =
+      Set.of("getClass", "hashCode", "toString", "clone", "notify", "notifyAll", "wait");
+
+  private final Types types;
+  private final Elements elements;
+  private final TypeMirror exception;
+  private final TypeMirror runtimeException;
+
+  Properties(Types types, Elements elements) {
+    this.types = types;
+    this.elements = elements;
+    this.exception = elements.getTypeElement("java.lang.Exception").asType();
+    this.runtimeException = elements.getTypeElement("java.lang.RuntimeException").asType();
+  }
+
+  /** Looks {@code name} up on a value of {@code type}, as code in {@code from} would see it. */
+  Lookup lookup(TypeMirror type, String name, TypeElement from) {
+    if (type.getKind() == TypeKind.ARRAY) {
+      return name.equals("length")
+          ? found(new Property("length", "length", intType(), intType()))
+          : new Lookup(Optional.empty(), Optional.empty());
+    }
+    DeclaredType receiver = receiverOf(type);
+    if (receiver == null) {
+      return new Lookup(Optional.empty(), Optional.empty());
+    }
+    Map<String, Candidate> candidates = candidates(receiver, from);
+    String capitalized = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    Unreadable firstUnreadable = null;
+    for (String memberName : List.of(name, "get" + capitalized, "is" + capitalized)) {
+      Candidate method = candidates.get(memberName + "()");
+      if (method == null
+          || (!memberName.equals(name)
+              && (method.property() == null || !method.property().name().equals(name)))) {
+        continue; // getX() and isX() count for x only when they are its getter
+      }
+      if (method.unreadable() == null) {
+        return found(method.property());
+      }
+      firstUnreadable = firstUnreadable != null ? firstUnreadable : method.unreadable();
+    }
+    Candidate field = candidates.get(name);
+    if (field != null && field.unreadable() == null) {
+      return found(field.property());
+    }
+    if (firstUnreadable == null && field != null) {
+      firstUnreadable = field.unreadable();
+    }
+    return new Lookup(Optional.empty(), Optional.ofNullable(firstUnreadable));
+  }
+
+  /**
+   * Every readable property of {@code type} by the name a path would use, in member order,
+   * without those every object has ({@code hashCode}, {@code toString}, ...).
+   */
+  List<Property> readable(TypeMirror type, TypeElement from) {
+    if (type.getKind() == TypeKind.ARRAY) {
+      return List.of(new Property("length", "length", intType(), intType()));
+    }
+    DeclaredType receiver = receiverOf(type);
+    if (receiver == null) {
+      return List.of();
+    }
+    Map<String, Property> byName = new LinkedHashMap<>();
+    for (Candidate candidate : candidates(receiver, from).values()) {
+      if (candidate.unreadable() == null && !OBJECT_METHODS.contains(candidate.memberName())) {
+        byName.putIfAbsent(candidate.property().name(), candidate.property());
+      }
+    }
+    return List.copyOf(byName.values());
+  }
+
+  /** The names {@link #lookup} would accept, for "did you mean". */
+  List<String> names(TypeMirror type, TypeElement from) {
+    return readable(type, from).stream().map(Property::name).collect(Collectors.toList());
+  }
+
+  /** A member and the property it would be, keyed by {@code name()} for methods, name for fields. */
+  private record Candidate(String memberName, Property property, Unreadable unreadable) {}
+
+  private Map<String, Candidate> candidates(DeclaredType receiver, TypeElement from) {
+    TypeElement element = (TypeElement) receiver.asElement();
+    Map<String, Candidate> candidates = new LinkedHashMap<>();
+    List<? extends Element> members = elements.getAllMembers(element);
+    List<ExecutableElement> methods = ElementFilter.methodsIn(members);
+    for (ExecutableElement method : methods) {
+      if (method.getParameters().isEmpty()) {
+        String memberName = method.getSimpleName().toString();
+        TypeMirror type = ((ExecutableType) types.asMemberOf(receiver, method)).getReturnType();
+        Property property =
+            new Property(
+                propertyName(memberName, isBoolean(type)), memberName + "()", type,
+                types.erasure(method.getReturnType()));
+        candidates.putIfAbsent(
+            memberName + "()",
+            candidate(memberName, property, unreadableMethodReason(method, from), element));
+      }
+    }
+    for (ExecutableElement method : methods) {
+      if (!method.getParameters().isEmpty()) {
+        String memberName = method.getSimpleName().toString();
+        candidates.putIfAbsent(
+            memberName + "()",
+            candidate(memberName, null, "it takes parameters, and a property takes none",
+                element));
+      }
+    }
+    for (VariableElement field : ElementFilter.fieldsIn(members)) {
+      String name = field.getSimpleName().toString();
+      TypeMirror type = types.asMemberOf(receiver, field);
+      Property property = new Property(name, name, type, types.erasure(field.asType()));
+      candidates.putIfAbsent(
+          name, candidate(name, property, unreadableReason(field, from), element));
+    }
+    return candidates;
+  }
+
+  private static Candidate candidate(
+      String memberName, Property property, String reason, TypeElement owner) {
+    String member = property == null || property.access().endsWith("()")
+        ? memberName + "()"
+        : memberName;
+    return new Candidate(
+        memberName, property,
+        reason == null ? null : new Unreadable(owner.getSimpleName() + "." + member, reason));
+  }
+
+  /**
+   * The name a path uses for a no-arg method: {@code customer} for {@code getCustomer()}, and for
+   * {@code isActive()} when it returns a boolean; the method's own name otherwise.
+   */
+  private static String propertyName(String methodName, boolean returnsBoolean) {
+    String prefix = methodName.startsWith("get") ? "get"
+        : methodName.startsWith("is") && returnsBoolean ? "is"
+        : null;
+    if (prefix == null
+        || methodName.length() == prefix.length()
+        || !Character.isUpperCase(methodName.charAt(prefix.length()))) {
+      return methodName;
+    }
+    String rest = methodName.substring(prefix.length());
+    // As java.beans does it: URL stays URL, Name becomes name.
+    if (rest.length() > 1 && Character.isUpperCase(rest.charAt(1))) {
+      return rest;
+    }
+    return Character.toLowerCase(rest.charAt(0)) + rest.substring(1);
+  }
+
+  private String unreadableMethodReason(ExecutableElement method, TypeElement from) {
+    if (method.getReturnType().getKind() == TypeKind.VOID) {
+      return "it returns nothing";
+    }
+    String reason = unreadableReason(method, from);
+    if (reason != null) {
+      return reason;
+    }
+    List<String> checked = new ArrayList<>();
+    for (TypeMirror thrown : method.getThrownTypes()) {
+      if (types.isSubtype(thrown, exception) && !types.isSubtype(thrown, runtimeException)) {
+        checked.add(((DeclaredType) thrown).asElement().getSimpleName().toString());
+      }
+    }
+    if (!checked.isEmpty()) {
+      return "it declares " + String.join(", ", checked)
+          + ", and reading an attribute must never make the traced method fail";
+    }
+    return null;
+  }
+
+  /** Why code in {@code from} cannot read {@code member} as a property, or null if it can. */
+  private String unreadableReason(Element member, TypeElement from) {
+    Set<Modifier> modifiers = member.getModifiers();
+    if (modifiers.contains(Modifier.STATIC)) {
+      return "it is static, and a path reads properties of the value";
+    }
+    TypeElement owner = (TypeElement) member.getEnclosingElement();
+    boolean isInterfaceMember = owner.getKind().isInterface();
+    if (modifiers.contains(Modifier.PUBLIC) || (isInterfaceMember
+        && !modifiers.contains(Modifier.PRIVATE))) {
+      return accessibleType(owner, from) ? null : "its class is not accessible from "
+          + from.getSimpleName();
+    }
+    if (modifiers.contains(Modifier.PRIVATE)) {
+      return outermost(owner).equals(outermost(from))
+          ? null
+          : "it is private in " + owner.getSimpleName();
+    }
+    boolean samePackage = elements.getPackageOf(owner).equals(elements.getPackageOf(from));
+    if (samePackage) {
+      return null;
+    }
+    if (modifiers.contains(Modifier.PROTECTED)
+        && types.isSubtype(types.erasure(from.asType()), types.erasure(owner.asType()))) {
+      return null;
+    }
+    return (modifiers.contains(Modifier.PROTECTED) ? "it is protected" : "it is package-private")
+        + " in " + owner.getSimpleName() + ", in another package";
+  }
+
+  /** Whether code in {@code from} can name {@code type}. */
+  boolean accessibleType(TypeElement type, TypeElement from) {
+    for (Element e = type; e instanceof TypeElement t; e = t.getEnclosingElement()) {
+      Set<Modifier> modifiers = t.getModifiers();
+      if (modifiers.contains(Modifier.PRIVATE) && !outermost(t).equals(outermost(from))) {
+        return false;
+      }
+      if (!modifiers.contains(Modifier.PUBLIC) && !modifiers.contains(Modifier.PRIVATE)
+          && !elements.getPackageOf(t).equals(elements.getPackageOf(from))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The declared type whose members a value of {@code type} has: the type itself, or the first
+   * bound of a type variable (which is what the advice, seeing the erasure, can call).
+   */
+  DeclaredType receiverOf(TypeMirror type) {
+    if (type instanceof DeclaredType declared) {
+      return declared;
+    }
+    if (type instanceof TypeVariable variable) {
+      TypeMirror bound = variable.getUpperBound();
+      if (bound instanceof IntersectionType intersection) {
+        bound = intersection.getBounds().get(0);
+      }
+      return receiverOf(bound);
+    }
+    return null;
+  }
+
+  private static TypeElement outermost(TypeElement type) {
+    TypeElement outer = type;
+    while (!(outer.getEnclosingElement() instanceof PackageElement)) {
+      Element enclosing = outer.getEnclosingElement();
+      if (!(enclosing instanceof TypeElement enclosingType)) {
+        return outer;
+      }
+      outer = enclosingType;
+    }
+    return outer;
+  }
+
+  private boolean isBoolean(TypeMirror type) {
+    return type.getKind() == TypeKind.BOOLEAN
+        || (type instanceof DeclaredType declared
+            && ((TypeElement) declared.asElement())
+                .getQualifiedName()
+                .contentEquals("java.lang.Boolean"));
+  }
+
+  private TypeMirror intType() {
+    return types.getPrimitiveType(TypeKind.INT);
+  }
+
+  private static Lookup found(Property property) {
+    return new Lookup(Optional.of(property), Optional.empty());
+  }
+}
