@@ -28,26 +28,48 @@ import java.lang.annotation.Target;
  *
  * <ul>
  *   <li><b>key</b> is an OpenTelemetry attribute name: lower case letters, digits and
- *       underscores, in dot-separated namespaces ({@code http.request.method}, {@code shop.order.id}).
- *       Each key may appear once per method.
- *   <li><b>value</b> is either a literal or the name of one of the method's parameters:
+ *       underscores, in dot-separated segments that each start with a letter ({@code
+ *       http.request.method}, {@code shop.order_id}). Each key may appear once per method. A key
+ *       that the OpenTelemetry semantic conventions define must get a value of the type they
+ *       define; a deprecated one is a warning that names its replacement.
+ *   <li><b>value</b> is a literal or a path:
  *       <ul>
  *         <li>{@code 'text'} &mdash; a string (single quotes; write {@code ''} for a quote inside);
  *         <li>{@code 42}, {@code -7} &mdash; a long;
  *         <li>{@code 1.5}, {@code -0.25}, {@code 1e3} &mdash; a double;
  *         <li>{@code true}, {@code false} &mdash; a boolean;
- *         <li>{@code orderId} &mdash; the value of parameter {@code orderId} when the method is
- *             called. Its declared type decides the attribute type: {@code String} or any {@code
- *             CharSequence} as a string; {@code boolean} as a boolean; {@code byte}, {@code short},
- *             {@code int}, {@code long} as a long; {@code float}, {@code double} as a double;
- *             {@code char} as a one-character string; an enum as its {@code name()}; the boxed
- *             forms of these too. A {@code null} value leaves the attribute out.
+ *         <li>{@code orderId} &mdash; a parameter's value when the method is called;
+ *         <li>{@code order.customer.id} &mdash; a parameter followed by property steps. Each step
+ *             is resolved at compile time, in this order, to a record component or a no-argument
+ *             method {@code id()}, a getter {@code getId()} (or {@code isId()} for a boolean),
+ *             or a field {@code id} that the traced class can read. The generated code calls the
+ *             accessors directly;
+ *         <li>{@code return}, {@code return.total} &mdash; the return value and its properties,
+ *             set when the method returns normally (never when it throws).
  *       </ul>
  * </ul>
  *
- * <p>Whitespace around the {@code =} is optional. Anything else &mdash; an unknown parameter, a
- * parameter of another type, a malformed entry, a repeated key &mdash; is a compile error on the
- * offending entry that says what to write instead.
+ * <p>The type of the value decides the attribute type: {@code String} or any {@code
+ * CharSequence} a string; {@code boolean} a boolean; {@code byte}, {@code short}, {@code int},
+ * {@code long} a long; {@code float}, {@code double} a double; {@code char} a one-character
+ * string; an enum its {@code name()}; the boxed forms of these too. {@code Optional} of these and
+ * {@code OptionalInt}, {@code OptionalLong}, {@code OptionalDouble} give their content, and an
+ * empty one leaves the attribute out. Arrays and {@code Collection}s of these become array
+ * attributes ({@code string[]}, {@code long[]}, ...), without their null elements.
+ *
+ * <p>A {@code null} anywhere on a path leaves the attribute out; an accessor that throws leaves
+ * it out too, and the exception never reaches the traced method. Whitespace around the {@code =}
+ * is optional. Anything else &mdash; an unknown parameter or property, a value of another type,
+ * a malformed entry, a repeated key &mdash; is a compile error on the offending entry that says
+ * what to write instead (with a "did you mean" for misspelled names).
+ *
+ * <h2>Sensitive data</h2>
+ *
+ * <p>A path or key that looks like a secret or personal data ({@code password}, {@code token},
+ * {@code authorization}, {@code cookie}, {@code email}, {@code phone}, {@code ssn}, {@code
+ * credit card}, ...) is a compile error, because traces are stored and read far more widely than
+ * the data they come from. When recording it is intended, list its key in {@link
+ * #allowSensitive()}.
  *
  * <h2>Where it applies</h2>
  *
