@@ -108,4 +108,10 @@ public class Paths {
 
   @Traced(name = "paths.generic", attrs = {"g.value = box.get", "g.y = point.y"})
   public void generic(Box<String> box, Point point) {}
+
+  /** The advice holds a type-variable result as an Object; the path still sees its bound. */
+  @Traced(name = "paths.pick", attrs = {"p.picked = return", "p.ordinal = return.ordinal"})
+  public <E extends Enum<E>> E pick(E choice) {
+    return choice;
+  }
 }

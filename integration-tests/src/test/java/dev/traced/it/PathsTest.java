@@ -185,6 +185,14 @@ class PathsTest {
             equalTo(stringKey("g.value"), "boxed"), equalTo(longKey("g.y"), 2L));
   }
 
+  @Test
+  void aTypeVariableResultIsReadThroughItsBound() {
+    assertThat(paths.pick(Paths.Tier.SILVER)).isEqualTo(Paths.Tier.SILVER);
+    assertThat(onlySpan())
+        .hasAttributesSatisfyingExactly(
+            equalTo(stringKey("p.picked"), "SILVER"), equalTo(longKey("p.ordinal"), 1L));
+  }
+
   private SpanData onlySpan() {
     assertThat(otel.getSpans()).hasSize(1);
     return otel.getSpans().get(0);

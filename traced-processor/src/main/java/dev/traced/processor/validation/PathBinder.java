@@ -62,7 +62,8 @@ final class PathBinder {
       if (type.getKind() == TypeKind.VOID) {
         return failure(Message.RETURN_OF_VOID, text, methodDescription);
       }
-      if (TracedMethodValidator.ajcRejectsErasure(type) && segments.size() > 1) {
+      if (TracedMethodValidator.ajcRejectsErasure(type)
+          && !types.erasure(type).toString().equals("java.lang.Object")) {
         rootCast = erased(type); // the advice holds the result as an Object
       }
     } else {

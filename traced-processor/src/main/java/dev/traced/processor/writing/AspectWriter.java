@@ -319,42 +319,42 @@ public final class AspectWriter {
         out.append(indent).append("try {\n");
         in = indent + INDENT;
       }
+      // The value so far: a variable (tested for null) and how to read it (cast if need be).
       String current = path.fromReturn() ? result : formals.get(path.root());
-      if (path.rootCast() != null) {
-        current = "((" + path.rootCast() + ") " + current + ")";
-      }
+      String read = path.rootCast() == null ? current : "((" + path.rootCast() + ") " + current + ")";
       boolean nullable = !isPrimitive(path.fromReturn() ? method.returnType() : parameterType(path));
       boolean checkValue = path.optionalOf() != null || path.conversion().needsNullCheck();
       List<AttributeValue.Step> steps = path.steps();
       List<String> conditions = new ArrayList<>();
       for (int i = 0; i < steps.size(); i++) {
         AttributeValue.Step step = steps.get(i);
-        String read = readStep(current, step);
-        boolean last = i == steps.size() - 1;
-        if (last && !checkValue) {
+        String next = readStep(read, step);
+        if (i == steps.size() - 1 && !checkValue) {
           if (nullable) {
             conditions.add(current + " != null");
           }
-          current = read;
+          current = next;
+          read = next;
           nullable = false;
           break;
         }
         String local = unique(step.name(), taken);
         taken.add(local);
         out.append(in).append(step.type()).append(' ').append(local).append(" = ")
-            .append(nullable ? current + " == null ? null : " + read : read).append(";\n");
+            .append(nullable ? current + " == null ? null : " + next : next).append(";\n");
         current = local;
+        read = local;
         nullable = !step.primitive();
       }
       if (checkValue && nullable) {
         conditions.add(current + " != null");
       }
-      String value = current;
+      String value = read;
       if (path.optionalOf() != null) {
-        conditions.add(current + ".isPresent()");
-        value = "((" + path.optionalOf() + ") " + current + ".get())";
+        conditions.add(read + ".isPresent()");
+        value = "((" + path.optionalOf() + ") " + read + ".get())";
       } else if (path.conversion().name().startsWith("OPTIONAL_")) {
-        conditions.add(current + ".isPresent()");
+        conditions.add(read + ".isPresent()");
       }
       String set = target + ".setAttribute(" + keys.get(KeyConstant.Id.of(attribute)).name()
           + ", " + converted(path, value) + ");\n";
