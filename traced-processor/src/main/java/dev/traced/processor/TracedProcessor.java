@@ -99,6 +99,7 @@ public final class TracedProcessor extends AbstractProcessor {
     Element current = null;
     try {
       scanLocalClasses(round, diagnostics);
+      checkSuppressions(round.getRootElements(), diagnostics);
       Set<String> classNames = new LinkedHashSet<>(deferred);
       deferred.clear();
       TypeElement traced =
@@ -181,6 +182,21 @@ public final class TracedProcessor extends AbstractProcessor {
       }
     }
     return conventions;
+  }
+
+  /**
+   * Warns about {@code @SuppressWarnings("traced:...")} that can have no effect, wherever it is
+   * written, not only near traced methods.
+   */
+  private static void checkSuppressions(
+      Iterable<? extends Element> elements, Diagnostics diagnostics) {
+    for (Element element : elements) {
+      if (element.getKind().isClass() || element.getKind().isInterface()
+          || element instanceof ExecutableElement) {
+        diagnostics.checkSuppressions(element);
+        checkSuppressions(element.getEnclosedElements(), diagnostics);
+      }
+    }
   }
 
   /** Rejects {@code @Traced} in local and anonymous classes, where javac would hide it. */

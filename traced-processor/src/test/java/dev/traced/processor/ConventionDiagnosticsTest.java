@@ -84,7 +84,7 @@ class ConventionDiagnosticsTest {
               "  void connect() {}"),
           "\"server.port = '8080'\"",
           "[traced:semconv-type] Attribute key \"server.port\" is defined by the OpenTelemetry"
-              + " semantic conventions as long, but \"8080\" gives a string. Bind a value of type"
+              + " semantic conventions as long, but \"'8080'\" gives a string. Bind a value of type"
               + " long, or use a key in a namespace of your own.");
     }
 
@@ -149,6 +149,42 @@ class ConventionDiagnosticsTest {
         "[traced:deprecated-key] Attribute key \"http.method\" is deprecated in the OpenTelemetry"
             + " semantic conventions: Replaced by http.request.method. Use the replacement, or"
             + " add @SuppressWarnings(\"traced:deprecated-key\") to keep it.";
+
+    @Test
+    void withoutAReplacement() {
+      JavaFileObject source =
+          subject(
+              "  @Traced(attrs = {",
+              "      \"db.user = user\"",
+              "  })",
+              "  void query(String user) {}");
+      assertWarning(
+          compile(source),
+          source,
+          "\"db.user = user\"",
+          "[traced:deprecated-key] Attribute key \"db.user\" is deprecated in the OpenTelemetry"
+              + " semantic conventions: Removed, no replacement at this time. Remove it or use a"
+              + " key of your own, or add @SuppressWarnings(\"traced:deprecated-key\") to keep"
+              + " it.");
+    }
+
+    @Test
+    void aNoteWithoutAFinalPeriodStillReadsAsASentence() {
+      JavaFileObject source =
+          subject(
+              "  @Traced(attrs = {",
+              "      \"http.flavor = flavor\"",
+              "  })",
+              "  void call(String flavor) {}");
+      assertWarning(
+          compile(source),
+          source,
+          "\"http.flavor = flavor\"",
+          "[traced:deprecated-key] Attribute key \"http.flavor\" is deprecated in the"
+              + " OpenTelemetry semantic conventions: Split into network.protocol.name and"
+              + " network.protocol.version. Use the replacement, or add"
+              + " @SuppressWarnings(\"traced:deprecated-key\") to keep it.");
+    }
 
     @Test
     void warnsAndNamesTheReplacement() {
@@ -250,6 +286,17 @@ class ConventionDiagnosticsTest {
     }
 
     @Test
+    void plural() {
+      assertSensitive(
+          "void reset(java.util.List<String> passwords) {}",
+          "auth.history = passwords",
+          "[traced:sensitive-value] \"auth.history\" looks like it records a secret"
+              + " (\"passwords\" in \"auth.history = passwords\"), and traces are stored and read"
+              + " widely. Bind something else, or, if recording it is intended, say so with"
+              + " allowSensitive = \"auth.history\" on this @Traced.");
+    }
+
+    @Test
     void twoWordName() {
       assertSensitive(
           "void pay(String cardNumber) {}",
@@ -344,6 +391,22 @@ class ConventionDiagnosticsTest {
   @Nested
   @Covers(Message.NEEDLESS_ALLOWED_SENSITIVE)
   class NeedlessAllowedSensitive {
+
+    @Test
+    void aLiteralIsNeverSensitive() {
+      JavaFileObject source =
+          subject(
+              "  @Traced(attrs = \"auth.mode = 'password'\",",
+              "      allowSensitive = \"auth.mode\")",
+              "  void login() {}");
+      assertWarning(
+          compile(source),
+          source,
+          "allowSensitive = \"auth.mode\"",
+          "[traced:needless-allow-sensitive] allowSensitive names \"auth.mode\", but its value"
+              + " does not look sensitive, so no exception is needed. Remove it from"
+              + " allowSensitive.");
+    }
 
     @Test
     void warnsThatTheExceptionIsNotNeeded() {
@@ -471,8 +534,8 @@ class ConventionDiagnosticsTest {
   }
 
   @Nested
-  @Covers(Message.UNKNOWN_SUPPRESSION)
-  class UnknownSuppression {
+  @Covers(Message.INEFFECTIVE_SUPPRESSION)
+  class IneffectiveSuppression {
 
     @Test
     void misspelledId() {
@@ -485,10 +548,10 @@ class ConventionDiagnosticsTest {
           compile(source),
           source,
           "@SuppressWarnings(\"traced:deprecated-keys\")",
-          "[traced:unknown-suppression] @SuppressWarnings(\"traced:deprecated-keys\") has no"
+          "[traced:ineffective-suppression] @SuppressWarnings(\"traced:deprecated-keys\") has no"
               + " effect: traced has no diagnostic with that id. Its warnings are:"
               + " traced:deprecated-key, traced:needless-allow-sensitive,"
-              + " traced:unknown-suppression.");
+              + " traced:ineffective-suppression.");
     }
 
     @Test
@@ -505,9 +568,28 @@ class ConventionDiagnosticsTest {
           compile(source),
           source,
           "@SuppressWarnings(\"traced:sensitive-value\")",
-          "[traced:unknown-suppression] @SuppressWarnings(\"traced:sensitive-value\") has no"
-              + " effect: that is an error, and errors cannot be suppressed. Fix what it"
+          "[traced:ineffective-suppression] @SuppressWarnings(\"traced:sensitive-value\") has"
+              + " no effect: that is an error, and errors cannot be suppressed. Fix what it"
               + " reports.");
+    }
+
+    @Test
+    void onAClassWithoutTracedMethods() {
+      JavaFileObject source =
+          source(
+              "p.Plain",
+              "package p;",
+              "class Plain {",
+              "  @SuppressWarnings(\"traced:nope\")",
+              "  void run() {}",
+              "}");
+      assertWarning(
+          compile(source),
+          source,
+          "@SuppressWarnings(\"traced:nope\")",
+          "[traced:ineffective-suppression] @SuppressWarnings(\"traced:nope\") has no effect:"
+              + " traced has no diagnostic with that id. Its warnings are: traced:deprecated-key,"
+              + " traced:needless-allow-sensitive, traced:ineffective-suppression.");
     }
   }
 

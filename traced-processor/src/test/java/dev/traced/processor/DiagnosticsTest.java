@@ -159,6 +159,14 @@ class DiagnosticsTest {
   class InvalidLiteral {
 
     @Test
+    void doubleThatWouldBecomeZero() {
+      assertEntryError(
+          "shop.ratio = 1e-999",
+          "[traced:invalid-literal] \"1e-999\" is not a valid literal: it is too small for a"
+              + " double and would become 0.");
+    }
+
+    @Test
     void unterminatedString() {
       assertEntryError(
           "shop.channel = 'web",
@@ -436,7 +444,7 @@ class DiagnosticsTest {
           .hadErrorContaining(
               "[traced:invalid-value] \""
                   + value
-                  + "\" is neither a literal nor a path. Write a parameter name or return, optionally"
+                  + "\" is neither a literal nor a path. Write a parameter name or \"return\", optionally"
                   + " followed by .property steps (order.customer.id)")
           .inFile(source)
           .onLineContaining(javaLiteral(entry));
@@ -489,7 +497,7 @@ class DiagnosticsTest {
       assertEntryError(
           "shop.order.id = null",
           "[traced:invalid-value] \"null\" is neither a literal nor a path. Write a parameter"
-              + " name or return, optionally followed by .property steps (order.customer.id), a"
+              + " name or \"return\", optionally followed by .property steps (order.customer.id), a"
               + " string in single quotes ('text'), a number (42, 1.5) or a boolean (true,"
               + " false).");
     }

@@ -238,7 +238,7 @@ class PathDiagnosticsTest {
     void methodWithParameters() {
       assertPathError(
           "shop.note = order.note",
-          "[traced:unreadable-property] \"order.note\": Order.note() cannot be read as a"
+          "[traced:unreadable-property] \"order.note\": Order.note(String) cannot be read as a"
               + " property: it takes parameters, and a property takes none.");
     }
 

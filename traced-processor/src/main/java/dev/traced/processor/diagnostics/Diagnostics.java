@@ -92,11 +92,11 @@ public final class Diagnostics {
             if (entry.getValue() instanceof String id && id.startsWith("traced:")) {
               Optional<Message> named = Message.byId(id);
               if (named.isEmpty()) {
-                report(Message.UNKNOWN_SUPPRESSION, e, mirror, entry, id,
+                report(Message.INEFFECTIVE_SUPPRESSION, e, mirror, entry, id,
                     "traced has no diagnostic with that id. Its warnings are: "
                         + warningIds() + ".");
               } else if (named.get().kind() != Diagnostic.Kind.WARNING) {
-                report(Message.UNKNOWN_SUPPRESSION, e, mirror, entry, id,
+                report(Message.INEFFECTIVE_SUPPRESSION, e, mirror, entry, id,
                     "that is an error, and errors cannot be suppressed. Fix what it reports.");
               }
             }

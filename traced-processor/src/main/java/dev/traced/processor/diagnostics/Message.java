@@ -71,7 +71,7 @@ public enum Message {
   INVALID_VALUE(
       "invalid-value",
       Diagnostic.Kind.ERROR,
-      "\"{0}\" is neither a literal nor a path. Write a parameter name or return, optionally"
+      "\"{0}\" is neither a literal nor a path. Write a parameter name or \"return\", optionally"
           + " followed by .property steps (order.customer.id), a string in single quotes"
           + " (''text''), a number (42, 1.5) or a boolean (true, false)."),
 
@@ -107,8 +107,8 @@ public enum Message {
   DEPRECATED_KEY(
       "deprecated-key",
       Diagnostic.Kind.WARNING,
-      "Attribute key \"{0}\" is deprecated in the OpenTelemetry semantic conventions: {1} Use"
-          + " the replacement, or add @SuppressWarnings(\"traced:deprecated-key\") to keep it."),
+      "Attribute key \"{0}\" is deprecated in the OpenTelemetry semantic conventions: {1} {2},"
+          + " or add @SuppressWarnings(\"traced:deprecated-key\") to keep it."),
 
   // Sensitive data.
   SENSITIVE_VALUE(
@@ -128,8 +128,8 @@ public enum Message {
           + " needed. Remove it from allowSensitive."),
 
   // Suppressions and options.
-  UNKNOWN_SUPPRESSION(
-      "unknown-suppression",
+  INEFFECTIVE_SUPPRESSION(
+      "ineffective-suppression",
       Diagnostic.Kind.WARNING,
       "@SuppressWarnings(\"{0}\") has no effect: {1}"),
   INVALID_OPTION(

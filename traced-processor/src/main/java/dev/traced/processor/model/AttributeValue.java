@@ -126,6 +126,11 @@ public sealed interface AttributeValue {
       return this == TO_STRING || isSequence();
     }
 
+    /** Whether this reads an {@code OptionalInt}, {@code OptionalLong} or {@code OptionalDouble}. */
+    public boolean isPrimitiveOptional() {
+      return this == OPTIONAL_INT || this == OPTIONAL_LONG || this == OPTIONAL_DOUBLE;
+    }
+
     /** Whether this converts an array or collection with a helper of {@code AttributeValues}. */
     public boolean isSequence() {
       return this == STRINGS || this == ENUM_NAMES || this == BOOLEANS || this == LONGS

@@ -1,5 +1,6 @@
 package dev.traced.processor.validation;
 
+import dev.traced.processor.model.TypeNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +52,10 @@ final class Properties {
 
   private static final Set<String> OBJECT_METHODS =
       Set.of("getClass", "hashCode", "toString", "clone", "notify", "notifyAll", "wait");
+
+  /** Accessors of the JDK's Optionals that throw when empty: valid, but never worth suggesting. */
+  private static final Set<String> THROW_WHEN_EMPTY =
+      Set.of("get", "orElseThrow", "getAsInt", "getAsLong", "getAsDouble");
 
   private final Types types;
   private final Elements elements;
@@ -114,7 +119,13 @@ final class Properties {
     }
     Map<String, Property> byName = new LinkedHashMap<>();
     for (Candidate candidate : candidates(receiver, from).values()) {
-      if (candidate.unreadable() == null && !OBJECT_METHODS.contains(candidate.memberName())) {
+      boolean throwsWhenEmpty =
+          THROW_WHEN_EMPTY.contains(candidate.memberName())
+              && ((TypeElement) receiver.asElement())
+                  .getQualifiedName().toString().startsWith("java.util.Optional");
+      if (candidate.unreadable() == null
+          && !OBJECT_METHODS.contains(candidate.memberName())
+          && !throwsWhenEmpty) {
         byName.putIfAbsent(candidate.property().name(), candidate.property());
       }
     }
@@ -150,10 +161,17 @@ final class Properties {
     for (ExecutableElement method : methods) {
       if (!method.getParameters().isEmpty()) {
         String memberName = method.getSimpleName().toString();
+        String parameters =
+            method.getParameters().stream()
+                .map(p -> TypeNames.withoutPackages(types.erasure(p.asType()).toString()))
+                .collect(Collectors.joining(", ", "(", ")"));
         candidates.putIfAbsent(
             memberName + "()",
-            candidate(memberName, null, "it takes parameters, and a property takes none",
-                element));
+            new Candidate(
+                memberName, null,
+                new Unreadable(
+                    element.getSimpleName() + "." + memberName + parameters,
+                    "it takes parameters, and a property takes none")));
       }
     }
     for (VariableElement field : ElementFilter.fieldsIn(members)) {

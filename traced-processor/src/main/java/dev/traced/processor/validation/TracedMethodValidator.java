@@ -13,6 +13,7 @@ import dev.traced.processor.model.TypeNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -237,6 +238,7 @@ public final class TracedMethodValidator {
       if (attribute.isEmpty()) {
         continue;
       }
+      sensitiveByKey.put(parsed.key(), false); // literals are constants, never sensitive data
       if (parsed.value() instanceof AttributeEntry.Path path) {
         Optional<SensitiveData.Match> match = sensitiveMatch(parsed.key(), path);
         sensitiveByKey.put(parsed.key(), match.isPresent());
@@ -247,7 +249,7 @@ public final class TracedMethodValidator {
           continue;
         }
       }
-      if (checkConventions(method, traced, entryValue, parsed, attribute.get())
+      if (checkConventions(method, traced, entryValue, text, parsed, attribute.get())
           && checkSpanShape(method, traced, entryValue, spanName, attribute.get())) {
         attributes.add(attribute.get());
       }
@@ -300,6 +302,7 @@ public final class TracedMethodValidator {
       ExecutableElement method,
       AnnotationMirror traced,
       AnnotationValue entryValue,
+      String text,
       AttributeEntry.Parsed parsed,
       SpanAttribute attribute) {
     Optional<SemanticConventions.Convention> convention = conventions.lookup(parsed.key());
@@ -309,7 +312,7 @@ public final class TracedMethodValidator {
     if (convention.get().type() != attribute.type()) {
       diagnostics.report(
           Message.SEMCONV_TYPE_MISMATCH, method, traced, entryValue, parsed.key(),
-          convention.get().type().displayName(), valueText(parsed),
+          convention.get().type().displayName(), valueText(text),
           attribute.type().displayName());
       return false;
     }
@@ -319,7 +322,11 @@ public final class TracedMethodValidator {
         .ifPresent(
             note ->
                 diagnostics.report(
-                    Message.DEPRECATED_KEY, method, traced, entryValue, parsed.key(), note));
+                    Message.DEPRECATED_KEY, method, traced, entryValue, parsed.key(),
+                    sentence(note),
+                    note.toLowerCase(Locale.ROOT).contains("no replacement") || note.isBlank()
+                        ? "Remove it or use a key of your own"
+                        : "Use the replacement"));
     return true;
   }
 
@@ -340,10 +347,18 @@ public final class TracedMethodValidator {
     return conflict.isEmpty();
   }
 
-  private static String valueText(AttributeEntry.Parsed parsed) {
-    return parsed.value() instanceof AttributeEntry.Path path
-        ? path.text()
-        : String.valueOf(((AttributeEntry.Literal) parsed.value()).value());
+  /** A deprecation note as one sentence: "it has no replacement." when the note is empty. */
+  private static String sentence(String note) {
+    String text = note.strip();
+    if (text.isEmpty()) {
+      return "no replacement is named.";
+    }
+    return text.endsWith(".") ? text : text + ".";
+  }
+
+  /** The value of an entry as written after its "=": {@code order.id}, {@code '8080'}. */
+  private static String valueText(String entry) {
+    return entry.substring(entry.indexOf('=') + 1).strip();
   }
 
   private Optional<SpanAttribute> bind(

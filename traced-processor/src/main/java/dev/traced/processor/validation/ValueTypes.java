@@ -65,7 +65,8 @@ final class ValueTypes {
           return Optional.empty(); // raw: nothing says what it holds
         }
         TypeMirror content = upperBound(declared.getTypeArguments().get(0));
-        return scalarMappingOf(content)
+        return mappingOf(content)
+            .filter(m -> m.optionalOf() == null && !m.conversion().isPrimitiveOptional())
             .map(m -> new Mapping(m.type(), m.conversion(), content));
       case "java.util.OptionalInt":
         return mapping(AttributeType.LONG, Conversion.OPTIONAL_INT);

@@ -353,7 +353,7 @@ public final class AspectWriter {
       if (path.optionalOf() != null) {
         conditions.add(read + ".isPresent()");
         value = "((" + path.optionalOf() + ") " + read + ".get())";
-      } else if (path.conversion().name().startsWith("OPTIONAL_")) {
+      } else if (path.conversion().isPrimitiveOptional()) {
         conditions.add(read + ".isPresent()");
       }
       String set = target + ".setAttribute(" + keys.get(KeyConstant.Id.of(attribute)).name()
