@@ -1,4 +1,4 @@
-package dev.traced.demo;
+package dev.traced.demo.shop;
 
 import dev.traced.Traced;
 

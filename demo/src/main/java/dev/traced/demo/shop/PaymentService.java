@@ -1,6 +1,7 @@
-package dev.traced.demo;
+package dev.traced.demo.shop;
 
 import dev.traced.Traced;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A simulated client of a remote payment provider. */
 public class PaymentService {
@@ -8,7 +9,7 @@ public class PaymentService {
   /** How a customer pays. An enum attribute is recorded as its {@code name()}, e.g. "CARD". */
   public enum Method { CARD, INVOICE }
 
-  private int lastPaymentNumber = 5000;
+  private final AtomicInteger lastPaymentNumber = new AtomicInteger(5000);
 
   /**
    * Charges the customer; in a real shop this would be an HTTP call, so the span kind is CLIENT.
@@ -21,7 +22,6 @@ public class PaymentService {
       "payment.method = method",
       "payment.amount_cents = amountInCents"})
   public String charge(String customerId, long amountInCents, Method method) {
-    lastPaymentNumber++;
-    return "pay-" + lastPaymentNumber;
+    return "pay-" + lastPaymentNumber.incrementAndGet();
   }
 }

@@ -1,29 +1,27 @@
-package dev.traced.demo;
+package dev.traced.demo.inventory;
 
 import dev.traced.Traced;
+import dev.traced.demo.OutOfStockException;
 import java.util.HashMap;
 import java.util.Map;
 
 /** Stock and prices. Reserving stock is traced; a failed reservation throws a checked exception. */
 public class InventoryService {
 
-  /** Thrown when an order asks for more items than are in stock. */
-  public static class OutOfStockException extends Exception {
-    public OutOfStockException(String sku, int requested, int available) {
-      super(sku + ": " + requested + " requested, " + available + " in stock");
-    }
-  }
-
-  private final Map<String, Integer> stock = new HashMap<>(Map.of("book-42", 10, "mug-7", 0));
+  private final Map<String, Integer> stock = new HashMap<>(Map.of("book-42", 1000, "mug-7", 0));
   private final Map<String, Long> unitPricesInCents = Map.of("book-42", 1999L, "mug-7", 899L);
 
   /**
    * Takes {@code quantity} items of {@code sku} out of stock. No {@code name}: the span is called
    * {@code InventoryService.reserve}. The int {@code quantity} becomes a long attribute. When this
    * throws, the span gets status ERROR and an exception event, and the exception goes on unchanged.
+   *
+   * <p>Its parent is the SERVER span that OpenTelemetry's HTTP server instrumentation started for
+   * the request, which continues the caller's trace: so this span, in the inventory process, is
+   * in the same trace as the shop front's spans.
    */
   @Traced(attrs = {"shop.item.sku = sku", "shop.item.quantity = quantity"})
-  public void reserve(String sku, int quantity) throws OutOfStockException {
+  public synchronized void reserve(String sku, int quantity) throws OutOfStockException {
     int available = stock.getOrDefault(sku, 0);
     if (available < quantity) {
       throw new OutOfStockException(sku, quantity, available);

@@ -1,0 +1,258 @@
+package dev.traced.demo;
+
+import static io.opentelemetry.api.common.AttributeKey.booleanKey;
+import static io.opentelemetry.api.common.AttributeKey.doubleKey;
+import static io.opentelemetry.api.common.AttributeKey.longKey;
+import static io.opentelemetry.api.common.AttributeKey.stringKey;
+import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.assertThat;
+import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo;
+import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.satisfies;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.traced.demo.inventory.InventoryServer;
+import dev.traced.demo.shop.ShopFront;
+import dev.traced.runtime.TracedOpenTelemetry;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.junit5.OpenTelemetryExtension;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.data.StatusData;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Both services in this JVM, on loopback, with an in-memory SDK: every span of an order, its
+ * parent, kind, status, attributes and exception events. (The end-to-end test, DistributedTraceIT,
+ * runs them as two processes and receives their spans over OTLP.)
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ShopAndInventoryTest {
+
+  @RegisterExtension static final OpenTelemetryExtension otel = OpenTelemetryExtension.create();
+
+  private static final String OUT_OF_STOCK = "dev.traced.demo.OutOfStockException";
+
+  private final HttpClient customer = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(5))
+      .build();
+  private HttpServer inventory;
+  private HttpServer shop;
+  private URI checkout;
+
+  @BeforeEach
+  void startBothServices() throws IOException {
+    TracedOpenTelemetry.resetForTest();
+    inventory = InventoryServer.start(otel.getOpenTelemetry(), Main.loopback(0));
+    shop = ShopFront.start(otel.getOpenTelemetry(), Main.loopback(0), Main.uri(inventory));
+    checkout = Main.uri(shop).resolve(ShopFront.CHECKOUT);
+  }
+
+  @AfterEach
+  void stopBothServices() {
+    shop.stop(0);
+    inventory.stop(0);
+  }
+
+  @Test
+  void anOrderIsOneTraceThroughBothServices() throws Exception {
+    HttpResponse<String> response = post(checkout, Forms.encode("customer", "customer-17",
+        "sku", "book-42", "quantity", "2", "gift_wrap", "true", "payment", "CARD"));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo(
+        "Order order-1001 confirmed: 2 x book-42, total 47.98, payment pay-5001\n");
+
+    Map<String, SpanData> spans = byName(awaitSpans(9));
+    SpanData shopServer = spans.get("POST /checkout");
+    SpanData checkoutSpan = spans.get("checkout");
+    SpanData reserveCall = spans.get("InventoryClient.reserve");
+    SpanData httpClient = spans.get("POST");
+    SpanData inventoryServer = spans.get("POST /reservations");
+
+    assertThat(shopServer)
+        .hasKind(SpanKind.SERVER)
+        .hasNoParent()
+        .hasStatus(StatusData.unset())
+        .hasAttributesSatisfying(
+            equalTo(stringKey("http.request.method"), "POST"),
+            equalTo(stringKey("http.route"), "/checkout"),
+            equalTo(longKey("http.response.status_code"), 200L));
+    assertThat(checkoutSpan)
+        .hasKind(SpanKind.INTERNAL)
+        .hasParent(shopServer)
+        .hasStatus(StatusData.unset())
+        .hasAttributesSatisfyingExactly(
+            equalTo(stringKey("shop.channel"), "web"),
+            equalTo(stringKey("shop.customer.id"), "customer-17"),
+            equalTo(stringKey("shop.item.sku"), "book-42"),
+            equalTo(longKey("shop.item.quantity"), 2L),
+            equalTo(booleanKey("shop.gift_wrap"), true),
+            equalTo(stringKey("shop.payment.method"), "CARD"));
+    assertThat(reserveCall)
+        .hasKind(SpanKind.INTERNAL)
+        .hasParent(checkoutSpan)
+        .hasAttributesSatisfyingExactly(
+            equalTo(stringKey("shop.item.sku"), "book-42"),
+            equalTo(longKey("shop.item.quantity"), 2L));
+    assertThat(httpClient)
+        .hasKind(SpanKind.CLIENT)
+        .hasParent(reserveCall)
+        .hasAttributesSatisfying(
+            equalTo(stringKey("url.full"), Main.uri(inventory) + "/reservations"),
+            equalTo(longKey("http.response.status_code"), 200L));
+    // The inventory's side: continued from the traceparent header the client sent.
+    assertThat(inventoryServer)
+        .hasKind(SpanKind.SERVER)
+        .hasParent(httpClient)
+        .hasAttributesSatisfying(
+            equalTo(stringKey("http.route"), "/reservations"),
+            equalTo(longKey("http.response.status_code"), 200L));
+    assertThat(spans.get("InventoryService.reserve"))
+        .hasKind(SpanKind.INTERNAL)
+        .hasParent(inventoryServer)
+        .hasStatus(StatusData.unset())
+        .hasAttributesSatisfyingExactly(
+            equalTo(stringKey("shop.item.sku"), "book-42"),
+            equalTo(longKey("shop.item.quantity"), 2L));
+    assertThat(spans.get("Pricing.total"))
+        .hasParent(checkoutSpan)
+        .hasAttributesSatisfyingExactly(
+            equalTo(longKey("shop.item.unit_price_cents"), 1999L),
+            equalTo(longKey("shop.item.quantity"), 2L),
+            equalTo(doubleKey("shop.tax.rate"), 0.2));
+    assertThat(spans.get("payments.charge"))
+        .hasKind(SpanKind.CLIENT)
+        .hasParent(checkoutSpan)
+        .hasAttributesSatisfyingExactly(
+            equalTo(stringKey("server.address"), "payments.example.com"),
+            equalTo(longKey("server.port"), 443L),
+            equalTo(booleanKey("payment.sandbox"), true),
+            equalTo(stringKey("payment.method"), "CARD"),
+            equalTo(longKey("payment.amount_cents"), 4798L));
+    assertThat(spans.get("OrderService.confirm"))
+        .hasParent(checkoutSpan)
+        .hasAttributesSatisfyingExactly(equalTo(stringKey("shop.order.id"), "order-1001"));
+
+    assertThat(spans.values()).allSatisfy(span -> assertThat(span)
+        .hasTraceId(shopServer.getTraceId())
+        .hasEnded());
+  }
+
+  @Test
+  void outOfStockIsRecordedOnBothSidesOfTheCall() throws Exception {
+    HttpResponse<String> response = post(checkout, Forms.encode("customer", "customer-23",
+        "sku", "mug-7", "quantity", "1", "payment", "INVOICE"));
+
+    assertThat(response.statusCode()).isEqualTo(409);
+    assertThat(response.body()).isEqualTo("Order rejected: mug-7: 1 requested, 0 in stock\n");
+
+    Map<String, SpanData> spans = byName(awaitSpans(6));
+    assertThat(spans).containsOnlyKeys("POST /checkout", "checkout", "InventoryClient.reserve",
+        "POST", "POST /reservations", "InventoryService.reserve");
+
+    // The inventory throws: its traced method records the exception; the 409 it answers is a
+    // client error, not a server failure, so its SERVER span stays unset.
+    assertThat(spans.get("InventoryService.reserve"))
+        .hasParent(spans.get("POST /reservations"))
+        .hasStatus(StatusData.error())
+        .hasAttributesSatisfyingExactly(
+            equalTo(stringKey("shop.item.sku"), "mug-7"),
+            equalTo(longKey("shop.item.quantity"), 1L),
+            equalTo(stringKey("error.type"), OUT_OF_STOCK))
+        .hasEventsSatisfyingExactly(event -> event
+            .hasName("exception")
+            .hasAttributesSatisfying(
+                equalTo(stringKey("exception.type"), OUT_OF_STOCK),
+                equalTo(stringKey("exception.message"), "mug-7: 1 requested, 0 in stock"),
+                satisfies(stringKey("exception.stacktrace"),
+                    trace -> trace.contains("InventoryService.reserve"))));
+    assertThat(spans.get("POST /reservations"))
+        .hasStatus(StatusData.unset())
+        .hasAttributesSatisfying(equalTo(longKey("http.response.status_code"), 409L));
+    // The shop: its HTTP client sees a 409 (an error for a client), then the client method
+    // throws the same exception type again, and checkout lets it through.
+    assertThat(spans.get("POST"))
+        .hasParent(spans.get("InventoryClient.reserve"))
+        .hasStatus(StatusData.error())
+        .hasAttributesSatisfying(equalTo(longKey("http.response.status_code"), 409L));
+    assertThat(spans.get("InventoryClient.reserve"))
+        .hasStatus(StatusData.error())
+        .hasAttributesSatisfying(equalTo(stringKey("error.type"), OUT_OF_STOCK));
+    assertThat(spans.get("checkout"))
+        .hasStatus(StatusData.error())
+        .hasAttributesSatisfying(equalTo(stringKey("error.type"), OUT_OF_STOCK));
+    assertThat(spans.get("POST /checkout"))
+        .hasNoParent()
+        .hasStatus(StatusData.unset())
+        .hasAttributesSatisfying(equalTo(longKey("http.response.status_code"), 409L));
+  }
+
+  @Test
+  void aBadRequestIsAnsweredBeforeAnyTracedCode() throws Exception {
+    HttpResponse<String> response =
+        post(checkout, Forms.encode("customer", "c", "sku", "book-42", "quantity", "two"));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).isEqualTo("quantity must be a positive whole number, not 'two'\n");
+    assertThat(awaitSpans(1)).singleElement().satisfies(span -> assertThat(span)
+        .hasName("POST /checkout")
+        .hasAttributesSatisfying(equalTo(longKey("http.response.status_code"), 400L)));
+  }
+
+  @Test
+  void theInventoryBeingDownIsAnAnswerToo() throws Exception {
+    inventory.stop(0);
+
+    HttpResponse<String> response = post(checkout,
+        Forms.encode("customer", "c", "sku", "book-42", "quantity", "1"));
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.body()).startsWith("Order not placed: cannot reach ");
+    Map<String, SpanData> spans = byName(awaitSpans(4));
+    assertThat(spans.get("InventoryClient.reserve")).hasStatus(StatusData.error())
+        .hasAttributesSatisfying(equalTo(stringKey("error.type"),
+            "dev.traced.demo.shop.InventoryUnavailableException"));
+    assertThat(spans.get("POST /checkout")).hasNoParent();
+  }
+
+  private HttpResponse<String> post(URI uri, String form) throws Exception {
+    return customer.send(HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", Forms.CONTENT_TYPE)
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * The answer reaches the customer before the servers' SERVER spans end (they end when the
+   * handler returns): wait, boundedly, until all expected spans are exported.
+   */
+  private static List<SpanData> awaitSpans(int expected) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (otel.getSpans().size() < expected && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    List<SpanData> spans = otel.getSpans();
+    assertThat(spans).hasSize(expected);
+    return spans;
+  }
+
+  private static Map<String, SpanData> byName(List<SpanData> spans) {
+    return spans.stream().collect(Collectors.toMap(SpanData::getName, Function.identity()));
+  }
+}
