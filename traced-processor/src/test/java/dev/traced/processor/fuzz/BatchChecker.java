@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.annotation.processing.Processor;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
@@ -109,9 +110,7 @@ public final class BatchChecker {
       Compilation compilation =
           Compiler.javac()
               .withProcessors(processors.get())
-              .withOptions(
-                  java.util.stream.Stream.concat(OPTIONS.stream(), processorOptions.stream())
-                      .toList())
+              .withOptions(Stream.concat(OPTIONS.stream(), processorOptions.stream()).toList())
               .compile(objects);
       return new Outcome(compilation, null, files);
     } catch (Throwable thrown) {
