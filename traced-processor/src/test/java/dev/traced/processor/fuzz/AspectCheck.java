@@ -72,6 +72,91 @@ public final class AspectCheck {
     return problems;
   }
 
+  /** The implicit variables of AspectJ advice: a formal with one of these names is an error. */
+  private static final Set<String> JOIN_POINT_VARIABLES =
+      Set.of("thisJoinPoint", "thisJoinPointStaticPart", "thisEnclosingJoinPointStaticPart");
+
+  private static final Pattern ADVICE_HEADER =
+      Pattern.compile("\\baround\\s*\\(([^)]*)\\)");
+  private static final Pattern IMPORT =
+      Pattern.compile("(?m)^import\\s+(?:static\\s+)?[\\w.]*?(\\w+)\\s*;");
+
+  /**
+   * Advice formals that ajc rejects or that break the advice: one named like an implicit
+   * variable of AspectJ ({@code thisJoinPoint}, ...), and one named like a type that the aspect
+   * imports or takes from {@code java.lang} while the code calls a static method through that
+   * simple name ({@code String.valueOf(...)}, {@code TracedSpans.recordFailure(...)}): in the
+   * advice the name then means the formal. Not part of {@link #problems}, for the processor
+   * has these bugs (see {@code MalformedAttrsFuzzTest.KnownBugs}).
+   */
+  public static List<String> shadowingFormals(String text) {
+    List<String> problems = new ArrayList<>();
+    String translated = translateUnicodeEscapes(text, new ArrayList<>());
+    String code = translated == null ? null : lex(translated, new ArrayList<>());
+    if (code == null) {
+      return problems;
+    }
+    Set<String> typeNames = new HashSet<>();
+    Matcher imported = IMPORT.matcher(code);
+    while (imported.find()) {
+      typeNames.add(imported.group(1));
+    }
+    Matcher header = ADVICE_HEADER.matcher(code);
+    while (header.find()) {
+      for (String formal : splitFormals(header.group(1))) {
+        String[] words = formal.strip().split("\\s+");
+        String name = words[words.length - 1];
+        if (name.isEmpty()) {
+          continue;
+        }
+        boolean type = typeNames.contains(name) || isJavaLangType(name);
+        boolean calledStatically =
+            Pattern.compile("(?<![\\w.])" + Pattern.quote(name) + "\\s*\\.\\s*[a-z]\\w*\\s*\\(")
+                .matcher(code)
+                .find();
+        if (JOIN_POINT_VARIABLES.contains(name)) {
+          problems.add(at(code, header.start(), "an advice formal named " + name
+              + ", an implicit variable of AspectJ advice"));
+        } else if (type && calledStatically) {
+          problems.add(at(code, header.start(), "an advice formal named " + name
+              + ", which hides the type " + name + " that the aspect calls"));
+        }
+      }
+    }
+    return problems;
+  }
+
+  /** The formals of an advice header, split at the commas outside type arguments. */
+  private static List<String> splitFormals(String formals) {
+    List<String> parts = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i < formals.length(); i++) {
+      char c = formals.charAt(i);
+      if (c == '<') {
+        depth++;
+      } else if (c == '>') {
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        parts.add(formals.substring(start, i));
+        start = i + 1;
+      }
+    }
+    if (!formals.isBlank()) {
+      parts.add(formals.substring(start));
+    }
+    return parts;
+  }
+
+  private static boolean isJavaLangType(String name) {
+    try {
+      Class.forName("java.lang." + name, false, AspectCheck.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
   /**
    * The text after Java's first translation step (JLS 3.3): a backslash preceded by an even
    * number of raw backslashes, then one or more {@code u}, then four hex digits, is that
