@@ -114,4 +114,11 @@ public class Paths {
   public <E extends Enum<E>> E pick(E choice) {
     return choice;
   }
+
+  /** Parameter names that would hide what the advice uses, were they its formals' names. */
+  @Traced(name = "paths.awkward", attrs = {"a.c = c", "a.java = java", "a.string = String"})
+  public int awkward(char c, boolean String, long TracedOpenTelemetry, String thisJoinPoint,
+      int java) {
+    return java;
+  }
 }

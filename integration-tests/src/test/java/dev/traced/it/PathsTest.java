@@ -193,6 +193,16 @@ class PathsTest {
             equalTo(stringKey("p.picked"), "SILVER"), equalTo(longKey("p.ordinal"), 1L));
   }
 
+  @Test
+  void parametersMayBeNamedLikeWhatTheAdviceUses() {
+    assertThat(paths.awkward('x', true, 3L, "jp", 7)).isEqualTo(7);
+    assertThat(onlySpan())
+        .hasAttributesSatisfyingExactly(
+            equalTo(stringKey("a.c"), "x"),
+            equalTo(longKey("a.java"), 7L),
+            equalTo(booleanKey("a.string"), true));
+  }
+
   private SpanData onlySpan() {
     assertThat(otel.getSpans()).hasSize(1);
     return otel.getSpans().get(0);

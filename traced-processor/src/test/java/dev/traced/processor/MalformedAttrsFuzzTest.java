@@ -35,7 +35,6 @@ import javax.tools.FileObject;
 import javax.tools.ForwardingFileObject;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -253,7 +252,7 @@ class MalformedAttrsFuzzTest {
    * With the fix, {@code -Dtraced.fuzz.strictFormals=true} also checks them over the fuzz run.
    */
   @Nested
-  class KnownBugs {
+  class FormalsNeverHideWhatTheAdviceUses {
 
     private void assertNoShadowingFormals(String... body) {
       Compilation compilation = TestSources.compile(TestSources.subject(body));
@@ -263,9 +262,6 @@ class MalformedAttrsFuzzTest {
     }
 
     @Test
-    @Disabled(
-        "traced bug: the parameter becomes an advice formal of the same name, which ajc rejects:"
-            + " \"Duplicate parameter thisJoinPoint\"")
     void parametersNamedLikeTheImplicitVariablesOfAdvice() {
       assertNoShadowingFormals(
           "  @Traced void a(String thisJoinPoint) {}",
@@ -274,10 +270,6 @@ class MalformedAttrsFuzzTest {
     }
 
     @Test
-    @Disabled(
-        "traced bug: the advice formal hides the type the advice calls, so ajc rejects"
-            + " String.valueOf(c) (\"Cannot invoke valueOf(char) on the primitive type boolean\"),"
-            + " TracedOpenTelemetry.tracer() and TracedSpans.recordFailure(span, error)")
     void parametersNamedLikeTypesTheAdviceCalls() {
       assertNoShadowingFormals(
           "  @Traced(attrs = \"shop.c = c\") void a(char c, boolean String) {}",

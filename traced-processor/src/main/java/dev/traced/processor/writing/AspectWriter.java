@@ -148,6 +148,7 @@ public final class AspectWriter {
     Advice(TracedMethod method) {
       this.method = method;
       keys.values().forEach(key -> taken.add(key.name()));
+      taken.addAll(namesTheAdviceUses(method));
       for (TracedMethod.Parameter parameter : method.parameters()) {
         String formal = unique(parameter.name(), taken);
         taken.add(formal);
@@ -421,6 +422,46 @@ public final class AspectWriter {
       }
       return types;
     }
+  }
+
+  /** Variables ajc declares in every advice; a formal of the same name is a duplicate. */
+  private static final Set<String> IMPLICIT_VARIABLES =
+      Set.of("thisJoinPoint", "thisJoinPointStaticPart", "thisEnclosingJoinPointStaticPart");
+
+  /**
+   * Names a formal or local must not take, or it would hide what the advice refers to: ajc's
+   * implicit variables, the simple names of imported and {@code java.lang} types it uses, and the
+   * first segment of every qualified name it writes ({@code java} in {@code java.lang.Error}).
+   */
+  private Set<String> namesTheAdviceUses(TracedMethod method) {
+    Set<String> names = new HashSet<>(IMPLICIT_VARIABLES);
+    names.addAll(List.of("String", "Exception", "Object"));
+    for (String type : imports()) {
+      names.add(type.substring(type.lastIndexOf('.') + 1));
+      names.add(type.substring(0, type.indexOf('.')));
+    }
+    List<String> qualified = new ArrayList<>();
+    qualified.add(method.declaringType());
+    qualified.add(method.adviceReturnType());
+    qualified.addAll(method.failureTypes());
+    qualified.addAll(method.thrownTypes());
+    method.parameters().forEach(p -> qualified.add(p.type()));
+    for (SpanAttribute attribute : method.attributes()) {
+      if (attribute.value() instanceof AttributeValue.Path path) {
+        qualified.add(path.rootCast());
+        qualified.add(path.optionalOf());
+        for (AttributeValue.Step step : path.steps()) {
+          qualified.add(step.type());
+          qualified.add(step.cast());
+        }
+      }
+    }
+    for (String type : qualified) {
+      if (type != null && type.contains(".")) {
+        names.add(type.substring(0, type.indexOf('.')));
+      }
+    }
+    return names;
   }
 
   /**
