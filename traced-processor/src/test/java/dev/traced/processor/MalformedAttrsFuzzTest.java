@@ -246,10 +246,10 @@ class MalformedAttrsFuzzTest {
   }
 
   /**
-   * Bugs the fuzzing found in generated aspects that javac cannot see, only ajc: the processor
-   * accepts these methods and writes an aspect that ajc rejects (found by weaving the aspects of
-   * the fuzzed sources with ajc 1.9.25). Each test is the minimal source; enable it with the fix.
-   * With the fix, {@code -Dtraced.fuzz.strictFormals=true} also checks them over the fuzz run.
+   * Bugs the fuzzing once found in generated aspects that javac cannot see, only ajc: a formal
+   * named like ajc's implicit variables or like a type the advice calls (found by weaving the
+   * aspects of the fuzzed sources with ajc 1.9.25). Each test is the minimal source; the fuzz
+   * run checks every aspect for such formals too.
    */
   @Nested
   class FormalsNeverHideWhatTheAdviceUses {

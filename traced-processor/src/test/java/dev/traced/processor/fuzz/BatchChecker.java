@@ -52,12 +52,6 @@ public final class BatchChecker {
   private static final List<String> OPTIONS =
       List.of("-Xmaxerrs", "1000000", "-Xmaxwarns", "1000000");
 
-  /**
-   * Whether to check the advice formals too ({@link AspectCheck#shadowingFormals}): off by
-   * default while traced has those bugs; {@code -Dtraced.fuzz.strictFormals=true} turns it on.
-   */
-  private static final boolean STRICT_FORMALS = Boolean.getBoolean("traced.fuzz.strictFormals");
-
   /** Processor options of the batch being checked ({@code -Atraced.semconv=off}, say). */
   private List<String> processorOptions = List.of();
 
@@ -234,9 +228,7 @@ public final class BatchChecker {
         }
         String aspectName = source.aspectFileName().replace(".aj", "");
         List<String> aspectProblems = new ArrayList<>(AspectCheck.problems(text, aspectName));
-        if (STRICT_FORMALS) {
-          aspectProblems.addAll(AspectCheck.shadowingFormals(text));
-        }
+        aspectProblems.addAll(AspectCheck.shadowingFormals(text));
         for (String problem : aspectProblems) {
           problems.add(
               new Problem(
