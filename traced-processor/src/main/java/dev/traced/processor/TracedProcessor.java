@@ -11,6 +11,7 @@ import dev.traced.processor.model.TracedMethod;
 import dev.traced.processor.validation.LocalClassScanner;
 import dev.traced.processor.validation.SemanticConventions;
 import dev.traced.processor.validation.SpanShapes;
+import dev.traced.processor.validation.SuppressionValidator;
 import dev.traced.processor.validation.TracedMethodValidator;
 import dev.traced.processor.writing.AspectWriter;
 import java.io.IOException;
@@ -99,7 +100,7 @@ public final class TracedProcessor extends AbstractProcessor {
     Element current = null;
     try {
       scanLocalClasses(round, diagnostics);
-      checkSuppressions(round.getRootElements(), diagnostics);
+      new SuppressionValidator(diagnostics).check(round.getRootElements());
       Set<String> classNames = new LinkedHashSet<>(deferred);
       deferred.clear();
       TypeElement traced =
@@ -182,21 +183,6 @@ public final class TracedProcessor extends AbstractProcessor {
       }
     }
     return conventions;
-  }
-
-  /**
-   * Warns about {@code @SuppressWarnings("traced:...")} that can have no effect, wherever it is
-   * written, not only near traced methods.
-   */
-  private static void checkSuppressions(
-      Iterable<? extends Element> elements, Diagnostics diagnostics) {
-    for (Element element : elements) {
-      if (element.getKind().isClass() || element.getKind().isInterface()
-          || element instanceof ExecutableElement) {
-        diagnostics.checkSuppressions(element);
-        checkSuppressions(element.getEnclosedElements(), diagnostics);
-      }
-    }
   }
 
   /** Rejects {@code @Traced} in local and anonymous classes, where javac would hide it. */

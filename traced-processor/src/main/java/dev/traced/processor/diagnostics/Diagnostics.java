@@ -4,17 +4,10 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.Trees;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
 /**
@@ -24,7 +17,6 @@ import javax.tools.Diagnostic;
 public final class Diagnostics {
 
   private final Messager messager;
-  private final Set<Element> suppressionsChecked = new HashSet<>();
   private int errorCount;
 
   public Diagnostics(Messager messager) {
@@ -69,55 +61,6 @@ public final class Diagnostics {
       }
     }
     return false;
-  }
-
-  /**
-   * Warns about {@code @SuppressWarnings("traced:...")} values on {@code element} and its
-   * enclosing classes that name no traced warning, once per element: a misspelled suppression
-   * would otherwise do nothing, silently.
-   */
-  public void checkSuppressions(Element element) {
-    for (Element e = element; e != null && e.getKind() != ElementKind.PACKAGE;
-        e = e.getEnclosingElement()) {
-      if (!suppressionsChecked.add(e)) {
-        continue;
-      }
-      for (AnnotationMirror mirror : e.getAnnotationMirrors()) {
-        TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
-        if (!type.getQualifiedName().contentEquals("java.lang.SuppressWarnings")) {
-          continue;
-        }
-        for (AnnotationValue value : mirror.getElementValues().values()) {
-          for (AnnotationValue entry : entries(value)) {
-            if (entry.getValue() instanceof String id && id.startsWith("traced:")) {
-              Optional<Message> named = Message.byId(id);
-              if (named.isEmpty()) {
-                report(Message.INEFFECTIVE_SUPPRESSION, e, mirror, entry, id,
-                    "traced has no diagnostic with that id. Its warnings are: "
-                        + warningIds() + ".");
-              } else if (named.get().kind() != Diagnostic.Kind.WARNING) {
-                report(Message.INEFFECTIVE_SUPPRESSION, e, mirror, entry, id,
-                    "that is an error, and errors cannot be suppressed. Fix what it reports.");
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-
-  private static String warningIds() {
-    return Arrays.stream(Message.values())
-        .filter(m -> m.kind() == Diagnostic.Kind.WARNING)
-        .map(Message::id)
-        .collect(Collectors.joining(", "));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<AnnotationValue> entries(AnnotationValue value) {
-    return value.getValue() instanceof List<?> list
-        ? (List<AnnotationValue>) list
-        : List.of(value);
   }
 
   /**

@@ -9,7 +9,6 @@ import dev.traced.processor.model.TypeNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -166,14 +165,14 @@ final class PathBinder {
 
   /** What would work instead of a value of an unsupported type: its supported properties. */
   private String typeHint(String text, TypeMirror type, TypeElement from) {
-    List<String> usable =
-        properties.readable(type, from).stream()
-            .filter(p -> valueTypes.mappingOf(p.type()).isPresent())
-            .limit(SUGGESTED_PROPERTIES)
-            .map(
-                p -> text + "." + p.name() + " ("
-                    + valueTypes.mappingOf(p.type()).get().type().displayName() + ")")
-            .collect(Collectors.toList());
+    List<String> usable = new ArrayList<>();
+    for (Properties.Property property : properties.readable(type, from)) {
+      Optional<ValueTypes.Mapping> mapping = valueTypes.mappingOf(property.type());
+      if (mapping.isPresent() && usable.size() < SUGGESTED_PROPERTIES) {
+        usable.add(
+            text + "." + property.name() + " (" + mapping.get().type().displayName() + ")");
+      }
+    }
     String supported =
         "Attribute values are strings (and other CharSequences), booleans, numbers, chars and"
             + " enums, Optionals of these, and arrays and collections of these.";

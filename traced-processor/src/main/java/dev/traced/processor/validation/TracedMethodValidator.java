@@ -79,7 +79,6 @@ public final class TracedMethodValidator {
     int errorsBefore = diagnostics.errorCount();
 
     checkPlacement(method);
-    diagnostics.checkSuppressions(method);
     String spanName = spanName(method, traced);
     SpanKind spanKind = spanKind(traced);
     List<SpanAttribute> attributes = attributes(method, traced, spanName);
@@ -440,7 +439,7 @@ public final class TracedMethodValidator {
 
   /** The entries of an array value; a single string written without braces is one entry. */
   @SuppressWarnings("unchecked")
-  private static List<AnnotationValue> entries(AnnotationValue array) {
+  static List<AnnotationValue> entries(AnnotationValue array) {
     Object value = array.getValue();
     return value instanceof List<?> list ? (List<AnnotationValue>) list : List.of(array);
   }

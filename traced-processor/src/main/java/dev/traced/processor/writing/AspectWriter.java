@@ -38,11 +38,14 @@ public final class AspectWriter {
 
   private final TracedClass tracedClass;
   private final Map<KeyConstant.Id, KeyConstant> keys;
+  /** The types the aspect imports, worked out once: every advice must avoid their names. */
+  private final SortedSet<String> imports;
   private final StringBuilder out = new StringBuilder();
 
   private AspectWriter(TracedClass tracedClass) {
     this.tracedClass = tracedClass;
     this.keys = KeyConstant.assign(tracedClass);
+    this.imports = imports();
   }
 
   /** The source of the aspect, an {@code .aj} compilation unit. */
@@ -58,7 +61,7 @@ public final class AspectWriter {
       out.append("package ").append(tracedClass.packageName()).append(";\n");
     }
     out.append('\n');
-    for (String type : imports()) {
+    for (String type : imports) {
       out.append("import ").append(type).append(";\n");
     }
     out.append('\n')
@@ -436,7 +439,7 @@ public final class AspectWriter {
   private Set<String> namesTheAdviceUses(TracedMethod method) {
     Set<String> names = new HashSet<>(IMPLICIT_VARIABLES);
     names.addAll(List.of("String", "Exception", "Object"));
-    for (String type : imports()) {
+    for (String type : imports) {
       names.add(type.substring(type.lastIndexOf('.') + 1));
       names.add(type.substring(0, type.indexOf('.')));
     }
