@@ -99,6 +99,30 @@ public final class Forms {
     reply(exchange, status, "text/plain", text + "\n");
   }
 
+  /** What a form endpoint does with a request's fields; it may throw {@link BadRequest}. */
+  public interface FormHandler {
+    void handle(Map<String, String> form) throws IOException;
+  }
+
+  /**
+   * Serves one exchange of an endpoint that only takes POSTed forms: any other method is
+   * answered 405, a {@link BadRequest} 400, and the exchange is always closed.
+   */
+  public static void servePost(HttpExchange exchange, FormHandler handler) throws IOException {
+    try {
+      if (!"POST".equals(exchange.getRequestMethod())) {
+        exchange.getResponseHeaders().set("Allow", "POST");
+        replyText(exchange, 405, "use POST");
+        return;
+      }
+      handler.handle(read(exchange));
+    } catch (BadRequest e) {
+      replyText(exchange, 400, e.getMessage());
+    } finally {
+      exchange.close();
+    }
+  }
+
   /** A request the service cannot take: answered 400 with this message. */
   public static final class BadRequest extends RuntimeException {
     public BadRequest(String message) {

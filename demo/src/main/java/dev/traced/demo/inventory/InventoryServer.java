@@ -33,7 +33,7 @@ public final class InventoryServer {
     InventoryService inventory = new InventoryService();
     HttpServer server = HttpServer.create(address, 0);
     HttpContext reservations = server.createContext(RESERVATIONS,
-        exchange -> reserve(inventory, exchange));
+        exchange -> Forms.servePost(exchange, form -> reserve(inventory, exchange, form)));
     // OpenTelemetry's library instrumentation adds a filter that reads the caller's traceparent
     // header and runs the handler inside a SERVER span of that trace.
     JavaHttpServerTelemetry.create(openTelemetry).configure(reservations);
@@ -42,31 +42,20 @@ public final class InventoryServer {
     return server;
   }
 
-  private static void reserve(InventoryService inventory, HttpExchange exchange)
+  private static void reserve(
+      InventoryService inventory, HttpExchange exchange, Map<String, String> form)
       throws IOException {
+    String sku = Forms.required(form, "sku");
+    int quantity = Forms.positiveInt(form, "quantity");
     try {
-      if (!"POST".equals(exchange.getRequestMethod())) {
-        exchange.getResponseHeaders().set("Allow", "POST");
-        Forms.replyText(exchange, 405, "use POST");
-        return;
-      }
-      Map<String, String> form = Forms.read(exchange);
-      String sku = Forms.required(form, "sku");
-      int quantity = Forms.positiveInt(form, "quantity");
-      try {
-        inventory.reserve(sku, quantity);
-        Forms.reply(exchange, 200, Forms.CONTENT_TYPE,
-            Forms.encode("unit_price_cents", Long.toString(inventory.unitPriceInCents(sku))));
-      } catch (OutOfStockException e) {
-        Forms.reply(exchange, 409, Forms.CONTENT_TYPE, Forms.encode(
-            "sku", e.sku(),
-            "requested", Integer.toString(e.requested()),
-            "available", Integer.toString(e.available())));
-      }
-    } catch (Forms.BadRequest e) {
-      Forms.replyText(exchange, 400, e.getMessage());
-    } finally {
-      exchange.close();
+      inventory.reserve(sku, quantity);
+      Forms.reply(exchange, 200, Forms.CONTENT_TYPE,
+          Forms.encode("unit_price_cents", Long.toString(inventory.unitPriceInCents(sku))));
+    } catch (OutOfStockException e) {
+      Forms.reply(exchange, 409, Forms.CONTENT_TYPE, Forms.encode(
+          "sku", e.sku(),
+          "requested", Integer.toString(e.requested()),
+          "available", Integer.toString(e.available())));
     }
   }
 }

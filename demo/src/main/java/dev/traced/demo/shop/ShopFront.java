@@ -49,7 +49,8 @@ public final class ShopFront {
         new PaymentService());
 
     HttpServer server = HttpServer.create(address, 0);
-    HttpContext checkout = server.createContext(CHECKOUT, exchange -> checkout(orders, exchange));
+    HttpContext checkout = server.createContext(
+        CHECKOUT, exchange -> Forms.servePost(exchange, form -> checkout(orders, exchange, form)));
     // A SERVER span for each request. No traceparent comes with an order from outside, so it is
     // the root of a new trace.
     JavaHttpServerTelemetry.create(openTelemetry).configure(checkout);
@@ -58,33 +59,22 @@ public final class ShopFront {
     return server;
   }
 
-  private static void checkout(OrderService orders, HttpExchange exchange) throws IOException {
+  private static void checkout(
+      OrderService orders, HttpExchange exchange, Map<String, String> form) throws IOException {
+    String customerId = Forms.required(form, "customer");
+    String sku = Forms.required(form, "sku");
+    int quantity = Forms.positiveInt(form, "quantity");
+    boolean giftWrap = parseBoolean(form.getOrDefault("gift_wrap", "false"), "gift_wrap");
+    PaymentService.Method method = parseMethod(form.getOrDefault("payment", "CARD"));
     try {
-      if (!"POST".equals(exchange.getRequestMethod())) {
-        exchange.getResponseHeaders().set("Allow", "POST");
-        Forms.replyText(exchange, 405, "use POST");
-        return;
-      }
-      Map<String, String> form = Forms.read(exchange);
-      String customerId = Forms.required(form, "customer");
-      String sku = Forms.required(form, "sku");
-      int quantity = Forms.positiveInt(form, "quantity");
-      boolean giftWrap = parseBoolean(form.getOrDefault("gift_wrap", "false"), "gift_wrap");
-      PaymentService.Method method = parseMethod(form.getOrDefault("payment", "CARD"));
-      try {
-        Receipt receipt = orders.checkout(customerId, sku, quantity, giftWrap, method);
-        Forms.replyText(exchange, 200, String.format(Locale.ROOT,
-            "Order %s confirmed: %d x %s, total %d.%02d, payment %s", receipt.orderId(), quantity,
-            sku, receipt.totalInCents() / 100, receipt.totalInCents() % 100, receipt.paymentId()));
-      } catch (OutOfStockException e) {
-        Forms.replyText(exchange, 409, "Order rejected: " + e.getMessage());
-      } catch (InventoryUnavailableException e) {
-        Forms.replyText(exchange, 503, "Order not placed: " + e.getMessage());
-      }
-    } catch (Forms.BadRequest e) {
-      Forms.replyText(exchange, 400, e.getMessage());
-    } finally {
-      exchange.close();
+      Receipt receipt = orders.checkout(customerId, sku, quantity, giftWrap, method);
+      Forms.replyText(exchange, 200, String.format(Locale.ROOT,
+          "Order %s confirmed: %d x %s, total %d.%02d, payment %s", receipt.orderId(), quantity,
+          sku, receipt.totalInCents() / 100, receipt.totalInCents() % 100, receipt.paymentId()));
+    } catch (OutOfStockException e) {
+      Forms.replyText(exchange, 409, "Order rejected: " + e.getMessage());
+    } catch (InventoryUnavailableException e) {
+      Forms.replyText(exchange, 503, "Order not placed: " + e.getMessage());
     }
   }
 
