@@ -141,7 +141,7 @@ class TracedAsyncTest {
 
     assertThat(completer.isAlive()).isFalse();
     assertThat(uncaught).isEmpty();
-    assertThat(future.getNumberOfDependents()).isZero();
+    tracing.assertFailed(future.handle((value, error) -> error).join());
   }
 
   @Test
