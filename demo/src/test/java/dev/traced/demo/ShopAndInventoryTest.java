@@ -14,6 +14,7 @@ import dev.traced.demo.inventory.InventoryServer;
 import dev.traced.demo.shop.ShopFront;
 import dev.traced.runtime.TracedOpenTelemetry;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.junit5.OpenTelemetryExtension;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +47,8 @@ class ShopAndInventoryTest {
   @RegisterExtension static final OpenTelemetryExtension otel = OpenTelemetryExtension.create();
 
   private static final String OUT_OF_STOCK = "dev.traced.demo.OutOfStockException";
+  /** The exception's message, also the short status description of the spans it ends. */
+  private static final String OUT_OF_STOCK_MESSAGE = "mug-7: 1 requested, 0 in stock";
 
   private final HttpClient customer = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5))
@@ -168,7 +172,7 @@ class ShopAndInventoryTest {
     // client error, not a server failure, so its SERVER span stays unset.
     assertThat(spans.get("InventoryService.reserve"))
         .hasParent(spans.get("POST /reservations"))
-        .hasStatus(StatusData.error())
+        .hasStatus(StatusData.create(StatusCode.ERROR, OUT_OF_STOCK_MESSAGE))
         .hasAttributesSatisfyingExactly(
             equalTo(stringKey("shop.item.sku"), "mug-7"),
             equalTo(longKey("shop.item.quantity"), 1L),
@@ -190,10 +194,10 @@ class ShopAndInventoryTest {
         .hasStatus(StatusData.error())
         .hasAttributesSatisfying(equalTo(longKey("http.response.status_code"), 409L));
     assertThat(spans.get("InventoryClient.reserve"))
-        .hasStatus(StatusData.error())
+        .hasStatus(StatusData.create(StatusCode.ERROR, OUT_OF_STOCK_MESSAGE))
         .hasAttributesSatisfying(equalTo(stringKey("error.type"), OUT_OF_STOCK));
     assertThat(spans.get("checkout"))
-        .hasStatus(StatusData.error())
+        .hasStatus(StatusData.create(StatusCode.ERROR, OUT_OF_STOCK_MESSAGE))
         .hasAttributesSatisfying(equalTo(stringKey("error.type"), OUT_OF_STOCK));
     assertThat(spans.get("POST /checkout"))
         .hasNoParent()
@@ -223,7 +227,11 @@ class ShopAndInventoryTest {
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(response.body()).startsWith("Order not placed: cannot reach ");
     Map<String, SpanData> spans = byName(awaitSpans(4));
-    assertThat(spans.get("InventoryClient.reserve")).hasStatus(StatusData.error())
+    assertThat(spans.get("InventoryClient.reserve"))
+        .hasStatusSatisfying(status -> status
+            .hasCode(StatusCode.ERROR)
+            .hasDescriptionMatching(Pattern.quote("cannot reach " + Main.uri(inventory)
+                + "/reservations: java.net.ConnectException") + ".*"))
         .hasAttributesSatisfying(equalTo(stringKey("error.type"),
             "dev.traced.demo.shop.InventoryUnavailableException"));
     assertThat(spans.get("POST /checkout")).hasNoParent();
