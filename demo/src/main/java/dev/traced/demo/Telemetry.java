@@ -17,6 +17,9 @@ public final class Telemetry {
 
   private static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
 
+  /** The process's name in its log lines: {@code ${traced.demo.process}} in logback.xml. */
+  static final String PROCESS_PROPERTY = "traced.demo.process";
+
   private Telemetry() {}
 
   /** The demo's defaults: spans to the console, no metrics or logs, this process's name. */
@@ -65,12 +68,17 @@ public final class Telemetry {
   /**
    * The console exporter logs through java.util.logging, whose default format takes two lines
    * per record. Unless the user chose a format, print one, prefixed with the process:
-   * "[inventory] INFO: 'span name' : trace-id span-id ...".
+   * "[inventory] INFO: 'span name' : trace-id span-id ...". The demo's own log lines (Logback,
+   * configured by logback.xml) take the same prefix from the system property
+   * {@value #PROCESS_PROPERTY}, set here before anything logs.
    */
   private static void useOneLineLogFormat(String process) {
     String key = "java.util.logging.SimpleFormatter.format";
     if (System.getProperty(key) == null) {
       System.setProperty(key, "[" + process + "] %4$s: %5$s%6$s%n");
+    }
+    if (System.getProperty(PROCESS_PROPERTY) == null) {
+      System.setProperty(PROCESS_PROPERTY, process);
     }
   }
 }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Timeout;
  * receiver in this test. Orders go to the shop front over loopback; after both services are
  * stopped (which flushes their spans), every span of every order must have arrived, with the
  * right service, parent, kind, status and typed attributes, the inventory's spans in the same
- * trace as the shop's.
+ * trace as the shop's; and each process's log lines must carry the ids of its spans.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class DistributedTraceIT {
@@ -198,6 +198,23 @@ class DistributedTraceIT {
     });
     assertThat(rejected.get("checkout").attributes())
         .containsEntry("error.type", string(OUT_OF_STOCK));
+
+    // Log correlation: each process's log lines carry the trace of their order and the id of
+    // the span they were logged in, a span that process exported.
+    assertThat(LogLine.in(shop.output())).containsExactly(
+        new LogLine("shop", "INFO", "OrderService", confirmed.get("checkout").traceId(),
+            confirmed.get("checkout").spanId(),
+            "order order-1001 placed: 2 x book-42 for customer-17, 4798 cents, payment pay-5001"),
+        new LogLine("shop", "WARN", "OrderService", rejected.get("checkout").traceId(),
+            rejected.get("checkout").spanId(), "order rejected: mug-7: 1 requested, 0 in stock"));
+    assertThat(LogLine.in(inventory.output())).containsExactly(
+        new LogLine("inventory", "INFO", "InventoryService",
+            confirmed.get("InventoryService.reserve").traceId(),
+            confirmed.get("InventoryService.reserve").spanId(), "reserved 2 x book-42, 998 left"),
+        new LogLine("inventory", "WARN", "InventoryService",
+            rejected.get("InventoryService.reserve").traceId(),
+            rejected.get("InventoryService.reserve").spanId(),
+            "cannot reserve 1 x mug-7: 0 in stock"));
   }
 
   @Test

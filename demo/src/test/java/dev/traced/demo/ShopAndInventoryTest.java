@@ -8,12 +8,20 @@ import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.asser
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.satisfies;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.sun.net.httpserver.HttpServer;
 import dev.traced.demo.inventory.InventoryServer;
+import dev.traced.demo.inventory.InventoryService;
 import dev.traced.demo.shop.ShopFront;
 import dev.traced.runtime.TracedOpenTelemetry;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.instrumentation.logback.mdc.v1_0.OpenTelemetryAppender;
 import io.opentelemetry.sdk.testing.junit5.OpenTelemetryExtension;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
@@ -23,21 +31,26 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
 
 /**
  * Both services in this JVM, on loopback, with an in-memory SDK: every span of an order, its
- * parent, kind, status, attributes and exception events. (The end-to-end test, DistributedTraceIT,
- * runs them as two processes and receives their spans over OTLP.)
+ * parent, kind, status, attributes and exception events, and the trace and span ids that
+ * OpenTelemetry's Logback MDC appender adds to the services' log lines (logback-test.xml). (The
+ * end-to-end test, DistributedTraceIT, runs them as two processes and receives their spans over
+ * OTLP.)
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ShopAndInventoryTest {
@@ -45,6 +58,8 @@ class ShopAndInventoryTest {
   @RegisterExtension static final OpenTelemetryExtension otel = OpenTelemetryExtension.create();
 
   private static final String OUT_OF_STOCK = "dev.traced.demo.OutOfStockException";
+  /** The exception's message, also the short status description of the spans it ends. */
+  private static final String OUT_OF_STOCK_MESSAGE = "mug-7: 1 requested, 0 in stock";
 
   private final HttpClient customer = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5))
@@ -56,6 +71,7 @@ class ShopAndInventoryTest {
   @BeforeEach
   void startBothServices() throws IOException {
     TracedOpenTelemetry.resetForTest();
+    logEvents().clear();
     inventory = InventoryServer.start(otel.getOpenTelemetry(), Main.loopback(0));
     shop = ShopFront.start(otel.getOpenTelemetry(), Main.loopback(0), Main.uri(inventory));
     checkout = Main.uri(shop).resolve(ShopFront.CHECKOUT);
@@ -168,7 +184,7 @@ class ShopAndInventoryTest {
     // client error, not a server failure, so its SERVER span stays unset.
     assertThat(spans.get("InventoryService.reserve"))
         .hasParent(spans.get("POST /reservations"))
-        .hasStatus(StatusData.error())
+        .hasStatus(StatusData.create(StatusCode.ERROR, OUT_OF_STOCK_MESSAGE))
         .hasAttributesSatisfyingExactly(
             equalTo(stringKey("shop.item.sku"), "mug-7"),
             equalTo(longKey("shop.item.quantity"), 1L),
@@ -190,10 +206,10 @@ class ShopAndInventoryTest {
         .hasStatus(StatusData.error())
         .hasAttributesSatisfying(equalTo(longKey("http.response.status_code"), 409L));
     assertThat(spans.get("InventoryClient.reserve"))
-        .hasStatus(StatusData.error())
+        .hasStatus(StatusData.create(StatusCode.ERROR, OUT_OF_STOCK_MESSAGE))
         .hasAttributesSatisfying(equalTo(stringKey("error.type"), OUT_OF_STOCK));
     assertThat(spans.get("checkout"))
-        .hasStatus(StatusData.error())
+        .hasStatus(StatusData.create(StatusCode.ERROR, OUT_OF_STOCK_MESSAGE))
         .hasAttributesSatisfying(equalTo(stringKey("error.type"), OUT_OF_STOCK));
     assertThat(spans.get("POST /checkout"))
         .hasNoParent()
@@ -223,10 +239,116 @@ class ShopAndInventoryTest {
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(response.body()).startsWith("Order not placed: cannot reach ");
     Map<String, SpanData> spans = byName(awaitSpans(4));
-    assertThat(spans.get("InventoryClient.reserve")).hasStatus(StatusData.error())
+    assertThat(spans.get("InventoryClient.reserve"))
+        .hasStatusSatisfying(status -> status
+            .hasCode(StatusCode.ERROR)
+            .hasDescriptionMatching(Pattern.quote("cannot reach " + Main.uri(inventory)
+                + "/reservations: java.net.ConnectException") + ".*"))
         .hasAttributesSatisfying(equalTo(stringKey("error.type"),
             "dev.traced.demo.shop.InventoryUnavailableException"));
     assertThat(spans.get("POST /checkout")).hasNoParent();
+  }
+
+  // Log correlation: each line the demo logs carries, in its MDC, the ids of the span that was
+  // current when it was logged: the traced span of the method that logs, or the SERVER span.
+
+  @Test
+  void theLinesOfAnOrderCarryTheIdsOfTheSpansTheyAreLoggedIn() throws Exception {
+    assertThat(post(checkout, Forms.encode("customer", "customer-17", "sku", "book-42",
+        "quantity", "2", "gift_wrap", "true", "payment", "CARD")).statusCode()).isEqualTo(200);
+
+    Map<String, SpanData> spans = byName(awaitSpans(9));
+    assertThat(logEvents().demoEvents())
+        .extracting(ILoggingEvent::getLoggerName, ILoggingEvent::getLevel,
+            ILoggingEvent::getFormattedMessage, ILoggingEvent::getMDCPropertyMap)
+        .containsExactly(
+            tuple("dev.traced.demo.inventory.InventoryService", Level.INFO,
+                "reserved 2 x book-42, 998 left", mdcOf(spans.get("InventoryService.reserve"))),
+            tuple("dev.traced.demo.shop.OrderService", Level.INFO,
+                "order order-1001 placed: 2 x book-42 for customer-17, 4798 cents, payment pay-5001",
+                mdcOf(spans.get("checkout"))));
+  }
+
+  @Test
+  void theLinesOfARejectedOrderCarryItsTraceOnBothSides() throws Exception {
+    assertThat(post(checkout, Forms.encode("customer", "customer-23", "sku", "mug-7",
+        "quantity", "1", "payment", "INVOICE")).statusCode()).isEqualTo(409);
+
+    Map<String, SpanData> spans = byName(awaitSpans(6));
+    assertThat(logEvents().demoEvents())
+        .extracting(ILoggingEvent::getLoggerName, ILoggingEvent::getLevel,
+            ILoggingEvent::getFormattedMessage, ILoggingEvent::getMDCPropertyMap)
+        .containsExactly(
+            tuple("dev.traced.demo.inventory.InventoryService", Level.WARN,
+                "cannot reserve 1 x mug-7: 0 in stock",
+                mdcOf(spans.get("InventoryService.reserve"))),
+            tuple("dev.traced.demo.shop.OrderService", Level.WARN,
+                "order rejected: mug-7: 1 requested, 0 in stock", mdcOf(spans.get("checkout"))));
+  }
+
+  @Test
+  void aLineLoggedOutsideTracedCodeCarriesTheHttpServerSpan() throws Exception {
+    inventory.stop(0);
+
+    assertThat(post(checkout, Forms.encode("customer", "c", "sku", "book-42", "quantity", "1"))
+        .statusCode()).isEqualTo(503);
+
+    Map<String, SpanData> spans = byName(awaitSpans(4));
+    assertThat(logEvents().demoEvents()).singleElement().satisfies(event -> {
+      assertThat(event.getLoggerName()).isEqualTo("dev.traced.demo.shop.ShopFront");
+      assertThat(event.getFormattedMessage()).startsWith("order not placed: cannot reach ");
+      assertThat(event.getMDCPropertyMap())
+          .containsExactlyInAnyOrderEntriesOf(mdcOf(spans.get("POST /checkout")));
+    });
+  }
+
+  @Test
+  void aLineLoggedOutsideAnySpanCarriesNoIds() {
+    LoggerFactory.getLogger(InventoryService.class).info("no span here");
+
+    assertThat(logEvents().demoEvents()).singleElement().satisfies(event -> {
+      assertThat(event.getFormattedMessage()).isEqualTo("no span here");
+      assertThat(event.getMDCPropertyMap()).isEmpty();
+    });
+  }
+
+  /** What OpenTelemetry's MDC appender puts in the MDC of a line logged inside {@code span}. */
+  private static Map<String, String> mdcOf(SpanData span) {
+    assertThat(span).isNotNull();
+    return Map.of("trace_id", span.getTraceId(), "span_id", span.getSpanId(),
+        "trace_flags", span.getSpanContext().getTraceFlags().asHex());
+  }
+
+  /** The EVENTS list of logback-test.xml, behind its OpenTelemetry MDC appender. */
+  private static LogEvents logEvents() {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    Object otel = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("OTEL");
+    assertThat(otel).as("the root logger's OTEL appender (logback-test.xml)")
+        .isInstanceOf(OpenTelemetryAppender.class);
+    Object events = ((OpenTelemetryAppender) otel).getAppender("EVENTS");
+    assertThat(events).as("the EVENTS appender inside OTEL").isInstanceOf(ListAppender.class);
+    @SuppressWarnings("unchecked")
+    ListAppender<ILoggingEvent> list = (ListAppender<ILoggingEvent>) events;
+    return new LogEvents(list);
+  }
+
+  /** The events a ListAppender holds; it appends under its own lock, so they are read under it. */
+  private record LogEvents(ListAppender<ILoggingEvent> appender) {
+
+    void clear() {
+      synchronized (appender) {
+        appender.list.clear();
+      }
+    }
+
+    /** The events of the demo's own loggers, in the order they were logged. */
+    List<ILoggingEvent> demoEvents() {
+      synchronized (appender) {
+        List<ILoggingEvent> events = new ArrayList<>(appender.list);
+        events.removeIf(event -> !event.getLoggerName().startsWith("dev.traced.demo."));
+        return events;
+      }
+    }
   }
 
   private HttpResponse<String> post(URI uri, String form) throws Exception {

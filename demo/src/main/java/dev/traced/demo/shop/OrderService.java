@@ -3,6 +3,8 @@ package dev.traced.demo.shop;
 import dev.traced.Traced;
 import dev.traced.demo.OutOfStockException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Places an order: reserves the items in the inventory service, prices them, charges. */
 public class OrderService {
@@ -11,6 +13,8 @@ public class OrderService {
   public record Receipt(String orderId, long totalInCents, String paymentId) {}
 
   static final double TAX_RATE = 0.2;
+
+  private static final Logger log = LoggerFactory.getLogger(OrderService.class);
 
   private final InventoryClient inventory;
   private final PaymentService payments;
@@ -27,6 +31,8 @@ public class OrderService {
    * traced methods called here become its children, the reservation in the inventory service
    * too, across the process boundary. Each parameter attribute takes its type from the
    * parameter: String, int (as long), boolean, and an enum (as its name).
+   *
+   * <p>Its log lines are written inside its span, so they carry that span's trace and span ids.
    */
   @Traced(name = "checkout", attrs = {
       "shop.channel = 'web'",
@@ -38,10 +44,19 @@ public class OrderService {
   public Receipt checkout(
       String customerId, String sku, int quantity, boolean giftWrap, PaymentService.Method method)
       throws OutOfStockException {
-    long unitPriceInCents = inventory.reserve(sku, quantity);
+    long unitPriceInCents;
+    try {
+      unitPriceInCents = inventory.reserve(sku, quantity);
+    } catch (OutOfStockException e) {
+      log.warn("order rejected: {}", e.getMessage());
+      throw e;
+    }
     long total = Pricing.total(unitPriceInCents, quantity, TAX_RATE);
     String paymentId = payments.charge(customerId, total, method);
-    return confirm("order-" + lastOrderNumber.incrementAndGet(), total, paymentId);
+    Receipt receipt = confirm("order-" + lastOrderNumber.incrementAndGet(), total, paymentId);
+    log.info("order {} placed: {} x {} for {}, {} cents, payment {}", receipt.orderId(), quantity,
+        sku, customerId, total, paymentId);
+    return receipt;
   }
 
   /** A private method is traced too: the weave changes the class itself, not a proxy. */

@@ -16,6 +16,8 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The shop front: takes orders over HTTP and reserves their items in the inventory service.
@@ -31,6 +33,8 @@ import java.util.Map;
 public final class ShopFront {
 
   public static final String CHECKOUT = "/checkout";
+
+  private static final Logger log = LoggerFactory.getLogger(ShopFront.class);
 
   private ShopFront() {}
 
@@ -74,6 +78,8 @@ public final class ShopFront {
     } catch (OutOfStockException e) {
       Forms.replyText(exchange, 409, "Order rejected: " + e.getMessage());
     } catch (InventoryUnavailableException e) {
+      // Logged inside the SERVER span of the request: no traced span is current here any more.
+      log.error("order not placed: {}", e.getMessage());
       Forms.replyText(exchange, 503, "Order not placed: " + e.getMessage());
     }
   }
