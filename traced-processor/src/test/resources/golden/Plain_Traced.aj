@@ -15,25 +15,39 @@ privileged aspect Plain_Traced {
 
   static final AttributeKey<String> PLAIN_VALUE = AttributeKey.stringKey("plain.value");
 
+  // Boxed once: a code.line.number above 127 would otherwise box on every call.
+  static final Long LINE_7 = 7L;
+
   /** Span "Plain.run" around {@code Plain.run(String)}. */
   void around(java.lang.String value):
         execution(@dev.traced.Traced void Plain.run(java.lang.String))
         && args(value) {
+    Span span = null;
     Tracer tracer = TracedOpenTelemetry.tracer();
-    if (tracer == null) {
+    if (tracer != null) {
+      try {
+        span = tracer.spanBuilder("Plain.run")
+            .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "Plain.run")
+            .setAttribute(TracedSpans.CODE_FILE_PATH, "Plain.java")
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_7)
+            .setAttribute(PLAIN_VALUE, value)
+            .startSpan();
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
+      }
+    }
+    if (span == null) {
       proceed(value);
       return;
     }
-    Span span = tracer.spanBuilder("Plain.run")
-        .setAttribute(PLAIN_VALUE, value)
-        .startSpan();
-    try (Scope scope = span.makeCurrent()) {
+    Scope scope = TracedSpans.makeCurrent(span);
+    try {
       proceed(value);
     } catch (java.lang.RuntimeException | java.lang.Error error) {
       TracedSpans.recordFailure(span, error);
       throw error;
     } finally {
-      span.end();
+      TracedSpans.end(span, scope);
     }
   }
 }

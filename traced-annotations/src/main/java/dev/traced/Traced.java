@@ -71,6 +71,44 @@ import java.lang.annotation.Target;
  * the data they come from. When recording it is intended, list its key in {@link
  * #allowSensitive()}.
  *
+ * <h2>Failures</h2>
+ *
+ * <p>An exception thrown by the method is recorded on the span as an exception event, the {@code
+ * error.type} attribute (the exception's canonical class name) and status {@code ERROR} with a
+ * short description (the first line of the message), and then rethrown unchanged. Exceptions
+ * listed in {@link #expected()} are normal outcomes, such as "not found" from a lookup: they get
+ * the exception event only, and the span keeps status {@code UNSET}.
+ *
+ * <h2>Async results</h2>
+ *
+ * <p>Whether the span ends when the method returns or when the work it returned completes is
+ * decided at compile time from the declared return type:
+ *
+ * <ul>
+ *   <li>{@code CompletionStage}, {@code CompletableFuture} and their subtypes: the span ends when
+ *       the stage completes. Exceptional completion is recorded as a failure of its cause
+ *       (unwrapped from {@code CompletionException}); cancellation as a {@code cancelled} event.
+ *       The caller gets the very same stage back;
+ *   <li>Project Reactor {@code Mono} and {@code Flux}, RxJava 3 {@code Single}, {@code Maybe},
+ *       {@code Completable}, {@code Observable} and {@code Flowable}: the span is current while
+ *       the returned publisher is subscribed, and ends on its first terminal signal (complete,
+ *       error) or cancellation. The caller gets a publisher that emits exactly what the original
+ *       does. A publisher that is never subscribed never ends its span;
+ *   <li>anything else ends the span when the method returns. For {@code Future}, {@code Stream},
+ *       {@code Iterator}, {@code Spliterator} and other publishers, whose work goes on after the
+ *       return, that is a compile warning; say {@link #endAtReturn()} to confirm it.
+ * </ul>
+ *
+ * <p>For a {@code CompletionStage<T>}, {@code Mono<T>}, {@code Single<T>} or {@code Maybe<T>},
+ * {@code return} in {@link #attrs()} is the value it completes with.
+ *
+ * <h2>Source attributes</h2>
+ *
+ * <p>Every span also gets {@code code.function.name} (the method's qualified name), {@code
+ * code.file.path} (its source file, relative to the source root) and {@code code.line.number},
+ * all compile-time constants. The processor option {@code -Atraced.codeAttributes=off} leaves
+ * them out.
+ *
  * <h2>Where it applies</h2>
  *
  * <p>Any method with a body: instance, static, private or final methods, of top-level, nested or
@@ -106,6 +144,28 @@ public @interface Traced {
    * user.email", allowSensitive = "enduser.email"}.
    */
   String[] allowSensitive() default {};
+
+  /**
+   * Exceptions that are a normal outcome of the method rather than a failure, for example a
+   * lookup's "not found". They are still recorded as an exception event, but the span is not
+   * marked as failed: no status {@code ERROR}, no {@code error.type}. Subclasses count too. A
+   * checked exception listed here must be one the method declares (or a subclass of one).
+   */
+  Class<? extends Throwable>[] expected() default {};
+
+  /**
+   * Starts a new trace instead of a child of the caller's span, with a span link to the caller's
+   * span when there is one. For entry points such as batch jobs and queue consumers, whose work
+   * should be a trace of its own.
+   */
+  boolean newTrace() default false;
+
+  /**
+   * Ends the span when the method returns, even when its return type stands for work that goes
+   * on afterwards ({@code Future}, {@code Stream}, a publisher, a {@code CompletionStage}).
+   * Without it, a return type whose span would end too early is a compile warning.
+   */
+  boolean endAtReturn() default false;
 
   /**
    * The kinds of span, mirroring OpenTelemetry's {@code SpanKind} (this module has no

@@ -41,6 +41,12 @@ privileged aspect Conversions_Traced {
   static final AttributeKey<String> SHOP_ORDER_ID = AttributeKey.stringKey("shop.order_id");
   static final AttributeKey<String> SHOP_ORDER_ID_2 = AttributeKey.stringKey("shop.order.id");
 
+  // Boxed once: a code.line.number above 127 would otherwise box on every call.
+  static final Long LINE_26 = 26L;
+  static final Long LINE_52 = 52L;
+  static final Long LINE_66 = 66L;
+  static final Long LINE_70 = 70L;
+
   /** Span "Conversions.direct" around {@code Conversions.direct(String, boolean, Boolean, byte, short, int, long, Long, double, Double, float, char)}. */
   void around(
       java.lang.String string,
@@ -69,32 +75,43 @@ privileged aspect Conversions_Traced {
             float,
             char))
         && args(string, bool, boolBox, b, s, i, l, lBox, d, dBox, f, c) {
+    Span span = null;
     Tracer tracer = TracedOpenTelemetry.tracer();
-    if (tracer == null) {
+    if (tracer != null) {
+      try {
+        span = tracer.spanBuilder("Conversions.direct")
+            .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Conversions.direct")
+            .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Conversions.java")
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_26)
+            .setAttribute(V_STRING, string)
+            .setAttribute(V_BOOLEAN, bool)
+            .setAttribute(V_BOOLEAN_BOX, boolBox)
+            .setAttribute(V_BYTE, b)
+            .setAttribute(V_SHORT, s)
+            .setAttribute(V_INT, i)
+            .setAttribute(V_LONG, l)
+            .setAttribute(V_LONG_BOX, lBox)
+            .setAttribute(V_DOUBLE, d)
+            .setAttribute(V_DOUBLE_BOX, dBox)
+            .setAttribute(V_FLOAT, (double) f)
+            .setAttribute(V_CHAR, String.valueOf(c))
+            .startSpan();
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
+      }
+    }
+    if (span == null) {
       proceed(string, bool, boolBox, b, s, i, l, lBox, d, dBox, f, c);
       return;
     }
-    Span span = tracer.spanBuilder("Conversions.direct")
-        .setAttribute(V_STRING, string)
-        .setAttribute(V_BOOLEAN, bool)
-        .setAttribute(V_BOOLEAN_BOX, boolBox)
-        .setAttribute(V_BYTE, b)
-        .setAttribute(V_SHORT, s)
-        .setAttribute(V_INT, i)
-        .setAttribute(V_LONG, l)
-        .setAttribute(V_LONG_BOX, lBox)
-        .setAttribute(V_DOUBLE, d)
-        .setAttribute(V_DOUBLE_BOX, dBox)
-        .setAttribute(V_FLOAT, (double) f)
-        .setAttribute(V_CHAR, String.valueOf(c))
-        .startSpan();
-    try (Scope scope = span.makeCurrent()) {
+    Scope scope = TracedSpans.makeCurrent(span);
+    try {
       proceed(string, bool, boolBox, b, s, i, l, lBox, d, dBox, f, c);
     } catch (java.lang.RuntimeException | java.lang.Error error) {
       TracedSpans.recordFailure(span, error);
       throw error;
     } finally {
-      span.end();
+      TracedSpans.end(span, scope);
     }
   }
 
@@ -120,55 +137,66 @@ privileged aspect Conversions_Traced {
             shop.Conversions.Channel,
             java.util.concurrent.TimeUnit))
         && args(bBox, sBox, iBox, fBox, cBox, chars, builder, channel, unit) {
+    Span span = null;
     Tracer tracer = TracedOpenTelemetry.tracer();
-    if (tracer == null) {
+    if (tracer != null) {
+      try {
+        SpanBuilder spanBuilder = tracer.spanBuilder("Conversions.guarded")
+            .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Conversions.guarded")
+            .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Conversions.java")
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_52);
+        if (bBox != null) {
+          spanBuilder.setAttribute(G_BYTE_BOX, bBox.longValue());
+        }
+        if (sBox != null) {
+          spanBuilder.setAttribute(G_SHORT_BOX, sBox.longValue());
+        }
+        if (iBox != null) {
+          spanBuilder.setAttribute(G_INT_BOX, iBox.longValue());
+        }
+        if (fBox != null) {
+          spanBuilder.setAttribute(G_FLOAT_BOX, fBox.doubleValue());
+        }
+        if (cBox != null) {
+          spanBuilder.setAttribute(G_CHAR_BOX, String.valueOf(cBox.charValue()));
+        }
+        try {
+          if (chars != null) {
+            spanBuilder.setAttribute(G_CHARS, chars.toString());
+          }
+        } catch (Exception ignored) {
+          // A failing read leaves the attribute out; it never fails the call.
+        }
+        try {
+          if (builder != null) {
+            spanBuilder.setAttribute(G_BUILDER, builder.toString());
+          }
+        } catch (Exception ignored) {
+          // A failing read leaves the attribute out; it never fails the call.
+        }
+        if (channel != null) {
+          spanBuilder.setAttribute(G_CHANNEL, channel.name());
+        }
+        if (unit != null) {
+          spanBuilder.setAttribute(G_UNIT, unit.name());
+        }
+        span = spanBuilder.startSpan();
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
+      }
+    }
+    if (span == null) {
       proceed(bBox, sBox, iBox, fBox, cBox, chars, builder, channel, unit);
       return;
     }
-    SpanBuilder spanBuilder = tracer.spanBuilder("Conversions.guarded");
-    if (bBox != null) {
-      spanBuilder.setAttribute(G_BYTE_BOX, bBox.longValue());
-    }
-    if (sBox != null) {
-      spanBuilder.setAttribute(G_SHORT_BOX, sBox.longValue());
-    }
-    if (iBox != null) {
-      spanBuilder.setAttribute(G_INT_BOX, iBox.longValue());
-    }
-    if (fBox != null) {
-      spanBuilder.setAttribute(G_FLOAT_BOX, fBox.doubleValue());
-    }
-    if (cBox != null) {
-      spanBuilder.setAttribute(G_CHAR_BOX, String.valueOf(cBox.charValue()));
-    }
+    Scope scope = TracedSpans.makeCurrent(span);
     try {
-      if (chars != null) {
-        spanBuilder.setAttribute(G_CHARS, chars.toString());
-      }
-    } catch (Exception ignored) {
-      // A failing read leaves the attribute out; it never fails the call.
-    }
-    try {
-      if (builder != null) {
-        spanBuilder.setAttribute(G_BUILDER, builder.toString());
-      }
-    } catch (Exception ignored) {
-      // A failing read leaves the attribute out; it never fails the call.
-    }
-    if (channel != null) {
-      spanBuilder.setAttribute(G_CHANNEL, channel.name());
-    }
-    if (unit != null) {
-      spanBuilder.setAttribute(G_UNIT, unit.name());
-    }
-    Span span = spanBuilder.startSpan();
-    try (Scope scope = span.makeCurrent()) {
       proceed(bBox, sBox, iBox, fBox, cBox, chars, builder, channel, unit);
     } catch (java.lang.RuntimeException | java.lang.Error error) {
       TracedSpans.recordFailure(span, error);
       throw error;
     } finally {
-      span.end();
+      TracedSpans.end(span, scope);
     }
   }
 
@@ -179,28 +207,39 @@ privileged aspect Conversions_Traced {
             java.lang.Integer,
             shop.Conversions.Channel))
         && args(string, count, channel) {
+    Span span = null;
     Tracer tracer = TracedOpenTelemetry.tracer();
-    if (tracer == null) {
+    if (tracer != null) {
+      try {
+        SpanBuilder spanBuilder = tracer.spanBuilder("Conversions.mixed")
+            .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Conversions.mixed")
+            .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Conversions.java")
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_66)
+            .setAttribute(V_STRING, string)
+            .setAttribute(SHOP_MODE, "test");
+        if (count != null) {
+          spanBuilder.setAttribute(V_INT, count.longValue());
+        }
+        if (channel != null) {
+          spanBuilder.setAttribute(G_CHANNEL, channel.name());
+        }
+        span = spanBuilder.startSpan();
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
+      }
+    }
+    if (span == null) {
       proceed(string, count, channel);
       return;
     }
-    SpanBuilder spanBuilder = tracer.spanBuilder("Conversions.mixed")
-        .setAttribute(V_STRING, string)
-        .setAttribute(SHOP_MODE, "test");
-    if (count != null) {
-      spanBuilder.setAttribute(V_INT, count.longValue());
-    }
-    if (channel != null) {
-      spanBuilder.setAttribute(G_CHANNEL, channel.name());
-    }
-    Span span = spanBuilder.startSpan();
-    try (Scope scope = span.makeCurrent()) {
+    Scope scope = TracedSpans.makeCurrent(span);
+    try {
       proceed(string, count, channel);
     } catch (java.lang.RuntimeException | java.lang.Error error) {
       TracedSpans.recordFailure(span, error);
       throw error;
     } finally {
-      span.end();
+      TracedSpans.end(span, scope);
     }
   }
 
@@ -211,23 +250,34 @@ privileged aspect Conversions_Traced {
             java.lang.String,
             java.lang.String))
         && args(number, a, b) {
+    Span span = null;
     Tracer tracer = TracedOpenTelemetry.tracer();
-    if (tracer == null) {
+    if (tracer != null) {
+      try {
+        span = tracer.spanBuilder("Conversions.collisions")
+            .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Conversions.collisions")
+            .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Conversions.java")
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_70)
+            .setAttribute(V_STRING_2, number)
+            .setAttribute(SHOP_ORDER_ID, a)
+            .setAttribute(SHOP_ORDER_ID_2, b)
+            .startSpan();
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
+      }
+    }
+    if (span == null) {
       proceed(number, a, b);
       return;
     }
-    Span span = tracer.spanBuilder("Conversions.collisions")
-        .setAttribute(V_STRING_2, number)
-        .setAttribute(SHOP_ORDER_ID, a)
-        .setAttribute(SHOP_ORDER_ID_2, b)
-        .startSpan();
-    try (Scope scope = span.makeCurrent()) {
+    Scope scope = TracedSpans.makeCurrent(span);
+    try {
       proceed(number, a, b);
     } catch (java.lang.RuntimeException | java.lang.Error error) {
       TracedSpans.recordFailure(span, error);
       throw error;
     } finally {
-      span.end();
+      TracedSpans.end(span, scope);
     }
   }
 }

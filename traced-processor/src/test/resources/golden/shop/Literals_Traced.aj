@@ -26,98 +26,148 @@ privileged aspect Literals_Traced {
   static final AttributeKey<Boolean> SHOP_EXPRESS = AttributeKey.booleanKey("shop.express");
   static final AttributeKey<Boolean> SHOP_GIFT = AttributeKey.booleanKey("shop.gift");
 
+  // Boxed once: a code.line.number above 127 would otherwise box on every call.
+  static final Long LINE_23 = 23L;
+  static final Long LINE_26 = 26L;
+  static final Long LINE_29 = 29L;
+  static final Long LINE_32 = 32L;
+
   /** Span "checkout" around {@code Literals.checkout()}. */
   void around():
         execution(@dev.traced.Traced void shop.Literals.checkout()) {
+    Span span = null;
     Tracer tracer = TracedOpenTelemetry.tracer();
-    if (tracer == null) {
+    if (tracer != null) {
+      try {
+        span = tracer.spanBuilder("checkout")
+            .setSpanKind(SpanKind.SERVER)
+            .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Literals.checkout")
+            .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Literals.java")
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_23)
+            .setAttribute(SHOP_CHANNEL, "web")
+            .setAttribute(SHOP_NOTE, "it's \"quoted\" \\ */")
+            .setAttribute(SHOP_EMPTY, "")
+            .setAttribute(SHOP_ITEMS, 42L)
+            .setAttribute(SHOP_DELTA, -7L)
+            .setAttribute(SHOP_RATIO, 1.5)
+            .setAttribute(SHOP_SCALE, 1000.0)
+            .setAttribute(SHOP_SMALL, -0.25)
+            .setAttribute(SHOP_EXPRESS, true)
+            .setAttribute(SHOP_GIFT, false)
+            .startSpan();
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
+      }
+    }
+    if (span == null) {
       proceed();
       return;
     }
-    Span span = tracer.spanBuilder("checkout")
-        .setSpanKind(SpanKind.SERVER)
-        .setAttribute(SHOP_CHANNEL, "web")
-        .setAttribute(SHOP_NOTE, "it's \"quoted\" \\ */")
-        .setAttribute(SHOP_EMPTY, "")
-        .setAttribute(SHOP_ITEMS, 42L)
-        .setAttribute(SHOP_DELTA, -7L)
-        .setAttribute(SHOP_RATIO, 1.5)
-        .setAttribute(SHOP_SCALE, 1000.0)
-        .setAttribute(SHOP_SMALL, -0.25)
-        .setAttribute(SHOP_EXPRESS, true)
-        .setAttribute(SHOP_GIFT, false)
-        .startSpan();
-    try (Scope scope = span.makeCurrent()) {
+    Scope scope = TracedSpans.makeCurrent(span);
+    try {
       proceed();
     } catch (java.lang.RuntimeException | java.lang.Error error) {
       TracedSpans.recordFailure(span, error);
       throw error;
     } finally {
-      span.end();
+      TracedSpans.end(span, scope);
     }
   }
 
   /** Span "Literals.call" around {@code Literals.call()}. */
   void around():
         execution(@dev.traced.Traced void shop.Literals.call()) {
+    Span span = null;
     Tracer tracer = TracedOpenTelemetry.tracer();
-    if (tracer == null) {
+    if (tracer != null) {
+      try {
+        span = tracer.spanBuilder("Literals.call")
+            .setSpanKind(SpanKind.CLIENT)
+            .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Literals.call")
+            .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Literals.java")
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_26)
+            .setAttribute(SHOP_CHANNEL, "api")
+            .startSpan();
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
+      }
+    }
+    if (span == null) {
       proceed();
       return;
     }
-    Span span = tracer.spanBuilder("Literals.call")
-        .setSpanKind(SpanKind.CLIENT)
-        .setAttribute(SHOP_CHANNEL, "api")
-        .startSpan();
-    try (Scope scope = span.makeCurrent()) {
+    Scope scope = TracedSpans.makeCurrent(span);
+    try {
       proceed();
     } catch (java.lang.RuntimeException | java.lang.Error error) {
       TracedSpans.recordFailure(span, error);
       throw error;
     } finally {
-      span.end();
+      TracedSpans.end(span, scope);
     }
   }
 
   /** Span "Literals.send" around {@code Literals.send()}. */
   void around():
         execution(@dev.traced.Traced void shop.Literals.send()) {
+    Span span = null;
     Tracer tracer = TracedOpenTelemetry.tracer();
-    if (tracer == null) {
+    if (tracer != null) {
+      try {
+        span = tracer.spanBuilder("Literals.send")
+            .setSpanKind(SpanKind.PRODUCER)
+            .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Literals.send")
+            .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Literals.java")
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_29)
+            .startSpan();
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
+      }
+    }
+    if (span == null) {
       proceed();
       return;
     }
-    Span span = tracer.spanBuilder("Literals.send")
-        .setSpanKind(SpanKind.PRODUCER)
-        .startSpan();
-    try (Scope scope = span.makeCurrent()) {
+    Scope scope = TracedSpans.makeCurrent(span);
+    try {
       proceed();
     } catch (java.lang.RuntimeException | java.lang.Error error) {
       TracedSpans.recordFailure(span, error);
       throw error;
     } finally {
-      span.end();
+      TracedSpans.end(span, scope);
     }
   }
 
   /** Span "Literals.receive" around {@code Literals.receive()}. */
   void around():
         execution(@dev.traced.Traced void shop.Literals.receive()) {
+    Span span = null;
     Tracer tracer = TracedOpenTelemetry.tracer();
-    if (tracer == null) {
+    if (tracer != null) {
+      try {
+        span = tracer.spanBuilder("Literals.receive")
+            .setSpanKind(SpanKind.CONSUMER)
+            .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Literals.receive")
+            .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Literals.java")
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_32)
+            .startSpan();
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
+      }
+    }
+    if (span == null) {
       proceed();
       return;
     }
-    Span span = tracer.spanBuilder("Literals.receive")
-        .setSpanKind(SpanKind.CONSUMER)
-        .startSpan();
-    try (Scope scope = span.makeCurrent()) {
+    Scope scope = TracedSpans.makeCurrent(span);
+    try {
       proceed();
     } catch (java.lang.RuntimeException | java.lang.Error error) {
       TracedSpans.recordFailure(span, error);
       throw error;
     } finally {
-      span.end();
+      TracedSpans.end(span, scope);
     }
   }
 }

@@ -16,45 +16,71 @@ privileged aspect Outer_Traced {
 
   static final AttributeKey<Long> SHOP_DEPTH = AttributeKey.longKey("shop.depth");
 
+  // Boxed once: a code.line.number above 127 would otherwise box on every call.
+  static final Long LINE_16 = 16L;
+  static final Long LINE_11 = 11L;
+
   /** Span "Deep.deep" around {@code Outer.Inner.Deep.deep(Outer.Inner)}. */
   shop.Outer around(shop.Outer.Inner inner):
         execution(@dev.traced.Traced shop.Outer shop.Outer.Inner.Deep.deep(shop.Outer.Inner))
         && args(inner) {
+    Span span = null;
     Tracer tracer = TracedOpenTelemetry.tracer();
-    if (tracer == null) {
+    if (tracer != null) {
+      try {
+        span = tracer.spanBuilder("Deep.deep")
+            .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Outer.Inner.Deep.deep")
+            .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Outer.java")
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_16)
+            .setAttribute(SHOP_DEPTH, 2L)
+            .startSpan();
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
+      }
+    }
+    if (span == null) {
       return proceed(inner);
     }
-    Span span = tracer.spanBuilder("Deep.deep")
-        .setAttribute(SHOP_DEPTH, 2L)
-        .startSpan();
-    try (Scope scope = span.makeCurrent()) {
+    Scope scope = TracedSpans.makeCurrent(span);
+    try {
       return proceed(inner);
     } catch (java.lang.RuntimeException | java.lang.Error error) {
       TracedSpans.recordFailure(span, error);
       throw error;
     } finally {
-      span.end();
+      TracedSpans.end(span, scope);
     }
   }
 
   /** Span "Inner.shallow" around {@code Outer.Inner.shallow()}. */
   void around():
         execution(@dev.traced.Traced void shop.Outer.Inner.shallow()) {
+    Span span = null;
     Tracer tracer = TracedOpenTelemetry.tracer();
-    if (tracer == null) {
+    if (tracer != null) {
+      try {
+        span = tracer.spanBuilder("Inner.shallow")
+            .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Outer.Inner.shallow")
+            .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Outer.java")
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_11)
+            .setAttribute(SHOP_DEPTH, 1L)
+            .startSpan();
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
+      }
+    }
+    if (span == null) {
       proceed();
       return;
     }
-    Span span = tracer.spanBuilder("Inner.shallow")
-        .setAttribute(SHOP_DEPTH, 1L)
-        .startSpan();
-    try (Scope scope = span.makeCurrent()) {
+    Scope scope = TracedSpans.makeCurrent(span);
+    try {
       proceed();
     } catch (java.lang.RuntimeException | java.lang.Error error) {
       TracedSpans.recordFailure(span, error);
       throw error;
     } finally {
-      span.end();
+      TracedSpans.end(span, scope);
     }
   }
 }

@@ -41,120 +41,145 @@ privileged aspect Paths_Traced {
   static final AttributeKey<List<String>> SHOP_ITEMS = AttributeKey.stringArrayKey("shop.items");
   static final AttributeKey<Long> SHOP_FIRST = AttributeKey.longKey("shop.first");
 
+  // Boxed once: a code.line.number above 127 would otherwise box on every call.
+  static final Long LINE_52 = 52L;
+  static final Long LINE_61 = 61L;
+  static final Long LINE_64 = 64L;
+  static final Long LINE_69 = 69L;
+
   /** Span "Paths.place" around {@code Paths.place(Paths.Order, Paths.Customer)}. */
   shop.Paths.Receipt around(shop.Paths.Order order, shop.Paths.Customer customer):
         execution(@dev.traced.Traced shop.Paths.Receipt shop.Paths.place(
             shop.Paths.Order,
             shop.Paths.Customer))
         && args(order, customer) {
+    Span span = null;
     Tracer tracer = TracedOpenTelemetry.tracer();
-    if (tracer == null) {
+    if (tracer != null) {
+      try {
+        SpanBuilder spanBuilder = tracer.spanBuilder("Paths.place")
+            .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Paths.place")
+            .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Paths.java")
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_52);
+        try {
+          if (order != null) {
+            spanBuilder.setAttribute(SHOP_ORDER_ID, order.getId());
+          }
+        } catch (Exception ignored) {
+          // A failing read leaves the attribute out; it never fails the call.
+        }
+        try {
+          if (order != null) {
+            spanBuilder.setAttribute(SHOP_ORDER_GIFT, order.isGift());
+          }
+        } catch (Exception ignored) {
+          // A failing read leaves the attribute out; it never fails the call.
+        }
+        if (order != null) {
+          spanBuilder.setAttribute(SHOP_ORDER_TOTAL, order.total);
+        }
+        try {
+          java.lang.Character grade = order == null ? null : order.grade();
+          if (grade != null) {
+            spanBuilder.setAttribute(SHOP_ORDER_GRADE, String.valueOf(grade.charValue()));
+          }
+        } catch (Exception ignored) {
+          // A failing read leaves the attribute out; it never fails the call.
+        }
+        try {
+          shop.Paths.Address address = customer == null ? null : customer.address();
+          if (address != null) {
+            spanBuilder.setAttribute(SHOP_CUSTOMER_CITY, address.city());
+          }
+        } catch (Exception ignored) {
+          // A failing read leaves the attribute out; it never fails the call.
+        }
+        try {
+          if (customer != null) {
+            spanBuilder.setAttribute(SHOP_CUSTOMER_VIP, customer.vip());
+          }
+        } catch (Exception ignored) {
+          // A failing read leaves the attribute out; it never fails the call.
+        }
+        try {
+          shop.Paths.Tier tier = customer == null ? null : customer.tier();
+          if (tier != null) {
+            spanBuilder.setAttribute(SHOP_CUSTOMER_TIER, tier.name());
+          }
+        } catch (Exception ignored) {
+          // A failing read leaves the attribute out; it never fails the call.
+        }
+        span = spanBuilder.startSpan();
+        if (span.isRecording()) {
+          try {
+            java.util.List tags = order == null ? null : order.tags();
+            if (tags != null) {
+              span.setAttribute(SHOP_ORDER_TAGS, AttributeValues.strings(tags));
+            }
+          } catch (Exception ignored) {
+            // A failing read leaves the attribute out; it never fails the call.
+          }
+          try {
+            int[] quantities = order == null ? null : order.quantities();
+            if (quantities != null) {
+              span.setAttribute(SHOP_ORDER_QUANTITIES, AttributeValues.longs(quantities));
+            }
+          } catch (Exception ignored) {
+            // A failing read leaves the attribute out; it never fails the call.
+          }
+          try {
+            java.util.Set tiers = order == null ? null : order.tiers();
+            if (tiers != null) {
+              span.setAttribute(SHOP_ORDER_TIERS, AttributeValues.names(tiers));
+            }
+          } catch (Exception ignored) {
+            // A failing read leaves the attribute out; it never fails the call.
+          }
+        }
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
+      }
+    }
+    if (span == null) {
       return proceed(order, customer);
     }
-    SpanBuilder spanBuilder = tracer.spanBuilder("Paths.place");
+    Scope scope = TracedSpans.makeCurrent(span);
     try {
-      if (order != null) {
-        spanBuilder.setAttribute(SHOP_ORDER_ID, order.getId());
-      }
-    } catch (Exception ignored) {
-      // A failing read leaves the attribute out; it never fails the call.
-    }
-    try {
-      if (order != null) {
-        spanBuilder.setAttribute(SHOP_ORDER_GIFT, order.isGift());
-      }
-    } catch (Exception ignored) {
-      // A failing read leaves the attribute out; it never fails the call.
-    }
-    if (order != null) {
-      spanBuilder.setAttribute(SHOP_ORDER_TOTAL, order.total);
-    }
-    try {
-      java.util.List tags = order == null ? null : order.tags();
-      if (tags != null) {
-        spanBuilder.setAttribute(SHOP_ORDER_TAGS, AttributeValues.strings(tags));
-      }
-    } catch (Exception ignored) {
-      // A failing read leaves the attribute out; it never fails the call.
-    }
-    try {
-      int[] quantities = order == null ? null : order.quantities();
-      if (quantities != null) {
-        spanBuilder.setAttribute(SHOP_ORDER_QUANTITIES, AttributeValues.longs(quantities));
-      }
-    } catch (Exception ignored) {
-      // A failing read leaves the attribute out; it never fails the call.
-    }
-    try {
-      java.util.Set tiers = order == null ? null : order.tiers();
-      if (tiers != null) {
-        spanBuilder.setAttribute(SHOP_ORDER_TIERS, AttributeValues.names(tiers));
-      }
-    } catch (Exception ignored) {
-      // A failing read leaves the attribute out; it never fails the call.
-    }
-    try {
-      java.lang.Character grade = order == null ? null : order.grade();
-      if (grade != null) {
-        spanBuilder.setAttribute(SHOP_ORDER_GRADE, String.valueOf(grade.charValue()));
-      }
-    } catch (Exception ignored) {
-      // A failing read leaves the attribute out; it never fails the call.
-    }
-    try {
-      shop.Paths.Address address = customer == null ? null : customer.address();
-      if (address != null) {
-        spanBuilder.setAttribute(SHOP_CUSTOMER_CITY, address.city());
-      }
-    } catch (Exception ignored) {
-      // A failing read leaves the attribute out; it never fails the call.
-    }
-    try {
-      if (customer != null) {
-        spanBuilder.setAttribute(SHOP_CUSTOMER_VIP, customer.vip());
-      }
-    } catch (Exception ignored) {
-      // A failing read leaves the attribute out; it never fails the call.
-    }
-    try {
-      shop.Paths.Tier tier = customer == null ? null : customer.tier();
-      if (tier != null) {
-        spanBuilder.setAttribute(SHOP_CUSTOMER_TIER, tier.name());
-      }
-    } catch (Exception ignored) {
-      // A failing read leaves the attribute out; it never fails the call.
-    }
-    Span span = spanBuilder.startSpan();
-    try (Scope scope = span.makeCurrent()) {
       shop.Paths.Receipt result = proceed(order, customer);
       try {
-        if (result != null) {
-          span.setAttribute(SHOP_RECEIPT_NUMBER, result.number());
+        if (span.isRecording()) {
+          try {
+            if (result != null) {
+              span.setAttribute(SHOP_RECEIPT_NUMBER, result.number());
+            }
+          } catch (Exception ignored) {
+            // A failing read leaves the attribute out; it never fails the call.
+          }
+          try {
+            if (result != null) {
+              span.setAttribute(SHOP_RECEIPT_AMOUNT, result.amount());
+            }
+          } catch (Exception ignored) {
+            // A failing read leaves the attribute out; it never fails the call.
+          }
+          try {
+            java.util.List lines = result == null ? null : result.lines();
+            if (lines != null) {
+              span.setAttribute(SHOP_RECEIPT_LINES, AttributeValues.longs(lines));
+            }
+          } catch (Exception ignored) {
+            // A failing read leaves the attribute out; it never fails the call.
+          }
         }
-      } catch (Exception ignored) {
-        // A failing read leaves the attribute out; it never fails the call.
-      }
-      try {
-        if (result != null) {
-          span.setAttribute(SHOP_RECEIPT_AMOUNT, result.amount());
-        }
-      } catch (Exception ignored) {
-        // A failing read leaves the attribute out; it never fails the call.
-      }
-      try {
-        java.util.List lines = result == null ? null : result.lines();
-        if (lines != null) {
-          span.setAttribute(SHOP_RECEIPT_LINES, AttributeValues.longs(lines));
-        }
-      } catch (Exception ignored) {
-        // A failing read leaves the attribute out; it never fails the call.
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
       }
       return result;
     } catch (java.lang.RuntimeException | java.lang.Error error) {
       TracedSpans.recordFailure(span, error);
       throw error;
     } finally {
-      span.end();
+      TracedSpans.end(span, scope);
     }
   }
 
@@ -170,41 +195,54 @@ privileged aspect Paths_Traced {
             java.util.Optional,
             java.lang.String[]))
         && args(address, priority, tier, cities) {
+    Span span = null;
     Tracer tracer = TracedOpenTelemetry.tracer();
-    if (tracer == null) {
+    if (tracer != null) {
+      try {
+        SpanBuilder spanBuilder = tracer.spanBuilder("Paths.ship")
+            .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Paths.ship")
+            .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Paths.java")
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_61);
+        try {
+          java.util.Optional zip = address == null ? null : address.zip();
+          if (zip != null && zip.isPresent()) {
+            spanBuilder.setAttribute(SHOP_ZIP, ((java.lang.String) zip.get()));
+          }
+        } catch (Exception ignored) {
+          // A failing read leaves the attribute out; it never fails the call.
+        }
+        if (priority != null && priority.isPresent()) {
+          spanBuilder.setAttribute(SHOP_PRIORITY, priority.getAsInt());
+        }
+        if (tier != null && tier.isPresent()) {
+          spanBuilder.setAttribute(SHOP_TIER, ((shop.Paths.Tier) tier.get()).name());
+        }
+        span = spanBuilder.startSpan();
+        if (span.isRecording()) {
+          try {
+            if (cities != null) {
+              span.setAttribute(SHOP_CITIES, AttributeValues.strings(cities));
+            }
+          } catch (Exception ignored) {
+            // A failing read leaves the attribute out; it never fails the call.
+          }
+        }
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
+      }
+    }
+    if (span == null) {
       proceed(address, priority, tier, cities);
       return;
     }
-    SpanBuilder spanBuilder = tracer.spanBuilder("Paths.ship");
+    Scope scope = TracedSpans.makeCurrent(span);
     try {
-      java.util.Optional zip = address == null ? null : address.zip();
-      if (zip != null && zip.isPresent()) {
-        spanBuilder.setAttribute(SHOP_ZIP, ((java.lang.String) zip.get()));
-      }
-    } catch (Exception ignored) {
-      // A failing read leaves the attribute out; it never fails the call.
-    }
-    if (priority != null && priority.isPresent()) {
-      spanBuilder.setAttribute(SHOP_PRIORITY, priority.getAsInt());
-    }
-    if (tier != null && tier.isPresent()) {
-      spanBuilder.setAttribute(SHOP_TIER, ((shop.Paths.Tier) tier.get()).name());
-    }
-    try {
-      if (cities != null) {
-        spanBuilder.setAttribute(SHOP_CITIES, AttributeValues.strings(cities));
-      }
-    } catch (Exception ignored) {
-      // A failing read leaves the attribute out; it never fails the call.
-    }
-    Span span = spanBuilder.startSpan();
-    try (Scope scope = span.makeCurrent()) {
       proceed(address, priority, tier, cities);
     } catch (java.lang.RuntimeException | java.lang.Error error) {
       TracedSpans.recordFailure(span, error);
       throw error;
     } finally {
-      span.end();
+      TracedSpans.end(span, scope);
     }
   }
 
@@ -214,35 +252,52 @@ privileged aspect Paths_Traced {
             shop.Paths.Named,
             shop.Paths.Box))
         && args(item, box) {
+    Span span = null;
     Tracer tracer = TracedOpenTelemetry.tracer();
-    if (tracer == null) {
+    if (tracer != null) {
+      try {
+        SpanBuilder spanBuilder = tracer.spanBuilder("Paths.label")
+            .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Paths.label")
+            .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Paths.java")
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_64);
+        try {
+          if (item != null) {
+            spanBuilder.setAttribute(SHOP_ITEM, item.name());
+          }
+        } catch (Exception ignored) {
+          // A failing read leaves the attribute out; it never fails the call.
+        }
+        try {
+          if (box != null) {
+            spanBuilder.setAttribute(SHOP_BOX, ((java.lang.String) box.value()));
+          }
+        } catch (Exception ignored) {
+          // A failing read leaves the attribute out; it never fails the call.
+        }
+        span = spanBuilder.startSpan();
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
+      }
+    }
+    if (span == null) {
       return proceed(item, box);
     }
-    SpanBuilder spanBuilder = tracer.spanBuilder("Paths.label");
+    Scope scope = TracedSpans.makeCurrent(span);
     try {
-      if (item != null) {
-        spanBuilder.setAttribute(SHOP_ITEM, item.name());
-      }
-    } catch (Exception ignored) {
-      // A failing read leaves the attribute out; it never fails the call.
-    }
-    try {
-      if (box != null) {
-        spanBuilder.setAttribute(SHOP_BOX, ((java.lang.String) box.value()));
-      }
-    } catch (Exception ignored) {
-      // A failing read leaves the attribute out; it never fails the call.
-    }
-    Span span = spanBuilder.startSpan();
-    try (Scope scope = span.makeCurrent()) {
       java.lang.String result = proceed(item, box);
-      span.setAttribute(SHOP_LABEL, result);
+      try {
+        if (span.isRecording()) {
+          span.setAttribute(SHOP_LABEL, result);
+        }
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
+      }
       return result;
     } catch (java.lang.RuntimeException | java.lang.Error error) {
       TracedSpans.recordFailure(span, error);
       throw error;
     } finally {
-      span.end();
+      TracedSpans.end(span, scope);
     }
   }
 
@@ -250,37 +305,56 @@ privileged aspect Paths_Traced {
   int[] around(java.util.List items):
         execution(@dev.traced.Traced int[] shop.Paths.counts(java.util.List))
         && args(items) {
+    Span span = null;
     Tracer tracer = TracedOpenTelemetry.tracer();
-    if (tracer == null) {
+    if (tracer != null) {
+      try {
+        span = tracer.spanBuilder("Paths.counts")
+            .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Paths.counts")
+            .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Paths.java")
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_69)
+            .startSpan();
+        if (span.isRecording()) {
+          try {
+            if (items != null) {
+              span.setAttribute(SHOP_ITEMS, AttributeValues.strings(items));
+            }
+          } catch (Exception ignored) {
+            // A failing read leaves the attribute out; it never fails the call.
+          }
+        }
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
+      }
+    }
+    if (span == null) {
       return proceed(items);
     }
-    SpanBuilder spanBuilder = tracer.spanBuilder("Paths.counts");
+    Scope scope = TracedSpans.makeCurrent(span);
     try {
-      if (items != null) {
-        spanBuilder.setAttribute(SHOP_ITEMS, AttributeValues.strings(items));
-      }
-    } catch (Exception ignored) {
-      // A failing read leaves the attribute out; it never fails the call.
-    }
-    Span span = spanBuilder.startSpan();
-    try (Scope scope = span.makeCurrent()) {
       int[] result = proceed(items);
       try {
-        if (result != null) {
-          span.setAttribute(SHOP_COUNT, AttributeValues.longs(result));
+        if (span.isRecording()) {
+          try {
+            if (result != null) {
+              span.setAttribute(SHOP_COUNT, AttributeValues.longs(result));
+            }
+          } catch (Exception ignored) {
+            // A failing read leaves the attribute out; it never fails the call.
+          }
+          if (result != null) {
+            span.setAttribute(SHOP_FIRST, result.length);
+          }
         }
-      } catch (Exception ignored) {
-        // A failing read leaves the attribute out; it never fails the call.
-      }
-      if (result != null) {
-        span.setAttribute(SHOP_FIRST, result.length);
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
       }
       return result;
     } catch (java.lang.RuntimeException | java.lang.Error error) {
       TracedSpans.recordFailure(span, error);
       throw error;
     } finally {
-      span.end();
+      TracedSpans.end(span, scope);
     }
   }
 }

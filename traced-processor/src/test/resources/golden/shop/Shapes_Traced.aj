@@ -24,23 +24,49 @@ privileged aspect Shapes_Traced {
   static final AttributeKey<String> SHOP_SPAN = AttributeKey.stringKey("shop.span");
   static final AttributeKey<Long> SHOP_SCOPE = AttributeKey.longKey("shop.scope");
 
+  // Boxed once: a code.line.number above 127 would otherwise box on every call.
+  static final Long LINE_12 = 12L;
+  static final Long LINE_15 = 15L;
+  static final Long LINE_20 = 20L;
+  static final Long LINE_25 = 25L;
+  static final Long LINE_28 = 28L;
+  static final Long LINE_31 = 31L;
+  static final Long LINE_34 = 34L;
+  static final Long LINE_37 = 37L;
+  static final Long LINE_40 = 40L;
+  static final Long LINE_45 = 45L;
+  static final Long LINE_50 = 50L;
+  static final Long LINE_53 = 53L;
+  static final Long LINE_56 = 56L;
+
   /** Span "Shapes.plain" around {@code Shapes.plain()}. */
   void around():
         execution(@dev.traced.Traced void shop.Shapes.plain()) {
+    Span span = null;
     Tracer tracer = TracedOpenTelemetry.tracer();
-    if (tracer == null) {
+    if (tracer != null) {
+      try {
+        span = tracer.spanBuilder("Shapes.plain")
+            .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Shapes.plain")
+            .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Shapes.java")
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_12)
+            .startSpan();
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
+      }
+    }
+    if (span == null) {
       proceed();
       return;
     }
-    Span span = tracer.spanBuilder("Shapes.plain")
-        .startSpan();
-    try (Scope scope = span.makeCurrent()) {
+    Scope scope = TracedSpans.makeCurrent(span);
+    try {
       proceed();
     } catch (java.lang.RuntimeException | java.lang.Error error) {
       TracedSpans.recordFailure(span, error);
       throw error;
     } finally {
-      span.end();
+      TracedSpans.end(span, scope);
     }
   }
 
@@ -48,119 +74,185 @@ privileged aspect Shapes_Traced {
   int around(int count):
         execution(@dev.traced.Traced int shop.Shapes.twice(int))
         && args(count) {
+    Span span = null;
     Tracer tracer = TracedOpenTelemetry.tracer();
-    if (tracer == null) {
+    if (tracer != null) {
+      try {
+        span = tracer.spanBuilder("Shapes.twice")
+            .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Shapes.twice")
+            .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Shapes.java")
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_15)
+            .setAttribute(SHOP_COUNT, count)
+            .startSpan();
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
+      }
+    }
+    if (span == null) {
       return proceed(count);
     }
-    Span span = tracer.spanBuilder("Shapes.twice")
-        .setAttribute(SHOP_COUNT, count)
-        .startSpan();
-    try (Scope scope = span.makeCurrent()) {
+    Scope scope = TracedSpans.makeCurrent(span);
+    try {
       return proceed(count);
     } catch (java.lang.RuntimeException | java.lang.Error error) {
       TracedSpans.recordFailure(span, error);
       throw error;
     } finally {
-      span.end();
+      TracedSpans.end(span, scope);
     }
   }
 
   /** Span "Shapes.secret" around {@code Shapes.secret()}. */
   java.lang.String around():
         execution(@dev.traced.Traced java.lang.String shop.Shapes.secret()) {
+    Span span = null;
     Tracer tracer = TracedOpenTelemetry.tracer();
-    if (tracer == null) {
+    if (tracer != null) {
+      try {
+        span = tracer.spanBuilder("Shapes.secret")
+            .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Shapes.secret")
+            .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Shapes.java")
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_20)
+            .startSpan();
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
+      }
+    }
+    if (span == null) {
       return proceed();
     }
-    Span span = tracer.spanBuilder("Shapes.secret")
-        .startSpan();
-    try (Scope scope = span.makeCurrent()) {
+    Scope scope = TracedSpans.makeCurrent(span);
+    try {
       return proceed();
     } catch (java.lang.RuntimeException | java.lang.Error error) {
       TracedSpans.recordFailure(span, error);
       throw error;
     } finally {
-      span.end();
+      TracedSpans.end(span, scope);
     }
   }
 
   /** Span "Shapes.read" around {@code Shapes.read()}. */
   void around() throws java.io.IOException, java.lang.InterruptedException:
         execution(@dev.traced.Traced void shop.Shapes.read()) {
+    Span span = null;
     Tracer tracer = TracedOpenTelemetry.tracer();
-    if (tracer == null) {
+    if (tracer != null) {
+      try {
+        span = tracer.spanBuilder("Shapes.read")
+            .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Shapes.read")
+            .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Shapes.java")
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_25)
+            .startSpan();
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
+      }
+    }
+    if (span == null) {
       proceed();
       return;
     }
-    Span span = tracer.spanBuilder("Shapes.read")
-        .startSpan();
-    try (Scope scope = span.makeCurrent()) {
+    Scope scope = TracedSpans.makeCurrent(span);
+    try {
       proceed();
     } catch (java.io.IOException | java.lang.InterruptedException | java.lang.RuntimeException | java.lang.Error error) {
       TracedSpans.recordFailure(span, error);
       throw error;
     } finally {
-      span.end();
+      TracedSpans.end(span, scope);
     }
   }
 
   /** Span "Shapes.call" around {@code Shapes.call()}. */
   void around() throws java.lang.Exception:
         execution(@dev.traced.Traced void shop.Shapes.call()) {
+    Span span = null;
     Tracer tracer = TracedOpenTelemetry.tracer();
-    if (tracer == null) {
+    if (tracer != null) {
+      try {
+        span = tracer.spanBuilder("Shapes.call")
+            .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Shapes.call")
+            .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Shapes.java")
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_28)
+            .startSpan();
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
+      }
+    }
+    if (span == null) {
       proceed();
       return;
     }
-    Span span = tracer.spanBuilder("Shapes.call")
-        .startSpan();
-    try (Scope scope = span.makeCurrent()) {
+    Scope scope = TracedSpans.makeCurrent(span);
+    try {
       proceed();
     } catch (java.lang.Exception | java.lang.Error error) {
       TracedSpans.recordFailure(span, error);
       throw error;
     } finally {
-      span.end();
+      TracedSpans.end(span, scope);
     }
   }
 
   /** Span "Shapes.anything" around {@code Shapes.anything()}. */
   void around() throws java.lang.Throwable:
         execution(@dev.traced.Traced void shop.Shapes.anything()) {
+    Span span = null;
     Tracer tracer = TracedOpenTelemetry.tracer();
-    if (tracer == null) {
+    if (tracer != null) {
+      try {
+        span = tracer.spanBuilder("Shapes.anything")
+            .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Shapes.anything")
+            .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Shapes.java")
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_31)
+            .startSpan();
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
+      }
+    }
+    if (span == null) {
       proceed();
       return;
     }
-    Span span = tracer.spanBuilder("Shapes.anything")
-        .startSpan();
-    try (Scope scope = span.makeCurrent()) {
+    Scope scope = TracedSpans.makeCurrent(span);
+    try {
       proceed();
     } catch (java.lang.Throwable error) {
       TracedSpans.recordFailure(span, error);
       throw error;
     } finally {
-      span.end();
+      TracedSpans.end(span, scope);
     }
   }
 
   /** Span "Shapes.rethrow" around {@code Shapes.rethrow()}. */
   void around() throws java.io.IOException:
         execution(@dev.traced.Traced void shop.Shapes.rethrow()) {
+    Span span = null;
     Tracer tracer = TracedOpenTelemetry.tracer();
-    if (tracer == null) {
+    if (tracer != null) {
+      try {
+        span = tracer.spanBuilder("Shapes.rethrow")
+            .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Shapes.rethrow")
+            .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Shapes.java")
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_34)
+            .startSpan();
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
+      }
+    }
+    if (span == null) {
       proceed();
       return;
     }
-    Span span = tracer.spanBuilder("Shapes.rethrow")
-        .startSpan();
-    try (Scope scope = span.makeCurrent()) {
+    Scope scope = TracedSpans.makeCurrent(span);
+    try {
       proceed();
     } catch (java.io.IOException | java.lang.RuntimeException | java.lang.Error error) {
       TracedSpans.recordFailure(span, error);
       throw error;
     } finally {
-      span.end();
+      TracedSpans.end(span, scope);
     }
   }
 
@@ -168,21 +260,32 @@ privileged aspect Shapes_Traced {
   void around(java.lang.String first, java.lang.String[] rest):
         execution(@dev.traced.Traced void shop.Shapes.tag(java.lang.String, java.lang.String...))
         && args(first, rest) {
+    Span span = null;
     Tracer tracer = TracedOpenTelemetry.tracer();
-    if (tracer == null) {
+    if (tracer != null) {
+      try {
+        span = tracer.spanBuilder("Shapes.tag")
+            .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Shapes.tag")
+            .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Shapes.java")
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_37)
+            .setAttribute(SHOP_FIRST, first)
+            .startSpan();
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
+      }
+    }
+    if (span == null) {
       proceed(first, rest);
       return;
     }
-    Span span = tracer.spanBuilder("Shapes.tag")
-        .setAttribute(SHOP_FIRST, first)
-        .startSpan();
-    try (Scope scope = span.makeCurrent()) {
+    Scope scope = TracedSpans.makeCurrent(span);
+    try {
       proceed(first, rest);
     } catch (java.lang.RuntimeException | java.lang.Error error) {
       TracedSpans.recordFailure(span, error);
       throw error;
     } finally {
-      span.end();
+      TracedSpans.end(span, scope);
     }
   }
 
@@ -190,26 +293,37 @@ privileged aspect Shapes_Traced {
   java.lang.Object around(java.lang.CharSequence text):
         execution(@dev.traced.Traced java.lang.CharSequence shop.Shapes.echo(java.lang.CharSequence))
         && args(text) {
+    Span span = null;
     Tracer tracer = TracedOpenTelemetry.tracer();
-    if (tracer == null) {
+    if (tracer != null) {
+      try {
+        SpanBuilder spanBuilder = tracer.spanBuilder("Shapes.echo")
+            .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Shapes.echo")
+            .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Shapes.java")
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_40);
+        try {
+          if (text != null) {
+            spanBuilder.setAttribute(SHOP_TEXT, text.toString());
+          }
+        } catch (Exception ignored) {
+          // A failing read leaves the attribute out; it never fails the call.
+        }
+        span = spanBuilder.startSpan();
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
+      }
+    }
+    if (span == null) {
       return proceed(text);
     }
-    SpanBuilder spanBuilder = tracer.spanBuilder("Shapes.echo");
+    Scope scope = TracedSpans.makeCurrent(span);
     try {
-      if (text != null) {
-        spanBuilder.setAttribute(SHOP_TEXT, text.toString());
-      }
-    } catch (Exception ignored) {
-      // A failing read leaves the attribute out; it never fails the call.
-    }
-    Span span = spanBuilder.startSpan();
-    try (Scope scope = span.makeCurrent()) {
       return proceed(text);
     } catch (java.lang.RuntimeException | java.lang.Error error) {
       TracedSpans.recordFailure(span, error);
       throw error;
     } finally {
-      span.end();
+      TracedSpans.end(span, scope);
     }
   }
 
@@ -218,19 +332,30 @@ privileged aspect Shapes_Traced {
   java.util.List around(java.util.Map index, int[][] grid):
         execution(@dev.traced.Traced java.util.List shop.Shapes.names(java.util.Map, int[][]))
         && args(index, grid) {
+    Span span = null;
     Tracer tracer = TracedOpenTelemetry.tracer();
-    if (tracer == null) {
+    if (tracer != null) {
+      try {
+        span = tracer.spanBuilder("Shapes.names")
+            .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Shapes.names")
+            .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Shapes.java")
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_45)
+            .startSpan();
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
+      }
+    }
+    if (span == null) {
       return proceed(index, grid);
     }
-    Span span = tracer.spanBuilder("Shapes.names")
-        .startSpan();
-    try (Scope scope = span.makeCurrent()) {
+    Scope scope = TracedSpans.makeCurrent(span);
+    try {
       return proceed(index, grid);
     } catch (java.lang.RuntimeException | java.lang.Error error) {
       TracedSpans.recordFailure(span, error);
       throw error;
     } finally {
-      span.end();
+      TracedSpans.end(span, scope);
     }
   }
 
@@ -238,21 +363,32 @@ privileged aspect Shapes_Traced {
   void around(long id):
         execution(@dev.traced.Traced void shop.Shapes.find(long))
         && args(id) {
+    Span span = null;
     Tracer tracer = TracedOpenTelemetry.tracer();
-    if (tracer == null) {
+    if (tracer != null) {
+      try {
+        span = tracer.spanBuilder("find.by.id")
+            .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Shapes.find")
+            .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Shapes.java")
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_50)
+            .setAttribute(SHOP_ID, id)
+            .startSpan();
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
+      }
+    }
+    if (span == null) {
       proceed(id);
       return;
     }
-    Span span = tracer.spanBuilder("find.by.id")
-        .setAttribute(SHOP_ID, id)
-        .startSpan();
-    try (Scope scope = span.makeCurrent()) {
+    Scope scope = TracedSpans.makeCurrent(span);
+    try {
       proceed(id);
     } catch (java.lang.RuntimeException | java.lang.Error error) {
       TracedSpans.recordFailure(span, error);
       throw error;
     } finally {
-      span.end();
+      TracedSpans.end(span, scope);
     }
   }
 
@@ -260,21 +396,32 @@ privileged aspect Shapes_Traced {
   void around(java.lang.String id):
         execution(@dev.traced.Traced void shop.Shapes.find(java.lang.String))
         && args(id) {
+    Span span = null;
     Tracer tracer = TracedOpenTelemetry.tracer();
-    if (tracer == null) {
+    if (tracer != null) {
+      try {
+        span = tracer.spanBuilder("find.by.name")
+            .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Shapes.find")
+            .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Shapes.java")
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_53)
+            .setAttribute(SHOP_ID_2, id)
+            .startSpan();
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
+      }
+    }
+    if (span == null) {
       proceed(id);
       return;
     }
-    Span span = tracer.spanBuilder("find.by.name")
-        .setAttribute(SHOP_ID_2, id)
-        .startSpan();
-    try (Scope scope = span.makeCurrent()) {
+    Scope scope = TracedSpans.makeCurrent(span);
+    try {
       proceed(id);
     } catch (java.lang.RuntimeException | java.lang.Error error) {
       TracedSpans.recordFailure(span, error);
       throw error;
     } finally {
-      span.end();
+      TracedSpans.end(span, scope);
     }
   }
 
@@ -285,24 +432,35 @@ privileged aspect Shapes_Traced {
             java.lang.Integer,
             java.lang.RuntimeException))
         && args(span, scope, error) {
+    Span span_ = null;
     Tracer tracer = TracedOpenTelemetry.tracer();
-    if (tracer == null) {
+    if (tracer != null) {
+      try {
+        SpanBuilder spanBuilder = tracer.spanBuilder("Shapes.clash")
+            .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Shapes.clash")
+            .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Shapes.java")
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_56)
+            .setAttribute(SHOP_SPAN, span);
+        if (scope != null) {
+          spanBuilder.setAttribute(SHOP_SCOPE, scope.longValue());
+        }
+        span_ = spanBuilder.startSpan();
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
+      }
+    }
+    if (span_ == null) {
       proceed(span, scope, error);
       return;
     }
-    SpanBuilder spanBuilder = tracer.spanBuilder("Shapes.clash")
-        .setAttribute(SHOP_SPAN, span);
-    if (scope != null) {
-      spanBuilder.setAttribute(SHOP_SCOPE, scope.longValue());
-    }
-    Span span_ = spanBuilder.startSpan();
-    try (Scope scope_ = span_.makeCurrent()) {
+    Scope scope_ = TracedSpans.makeCurrent(span_);
+    try {
       proceed(span, scope, error);
     } catch (java.lang.RuntimeException | java.lang.Error error_) {
       TracedSpans.recordFailure(span_, error_);
       throw error_;
     } finally {
-      span_.end();
+      TracedSpans.end(span_, scope_);
     }
   }
 }

@@ -10,6 +10,7 @@ import dev.traced.processor.model.TracedClass;
 import dev.traced.processor.model.TracedMethod;
 import dev.traced.processor.validation.LocalClassScanner;
 import dev.traced.processor.validation.SemanticConventions;
+import dev.traced.processor.validation.SourceLocations;
 import dev.traced.processor.validation.SpanShapes;
 import dev.traced.processor.validation.SuppressionValidator;
 import dev.traced.processor.validation.TracedMethodValidator;
@@ -58,6 +59,12 @@ public final class TracedProcessor extends AbstractProcessor {
   /** The processor option that turns the semantic-convention check on (default) or off. */
   public static final String SEMCONV_OPTION = "traced.semconv";
 
+  /** The processor option that turns the {@code code.*} source attributes on (default) or off. */
+  public static final String CODE_ATTRIBUTES_OPTION = "traced.codeAttributes";
+
+  /** Whether spans get the {@code code.*} attributes; read with the other options, once. */
+  private Boolean codeAttributes;
+
   /** javac's tree API, or null under a compiler that has none (nothing to scan with then). */
   private Trees trees;
 
@@ -79,7 +86,7 @@ public final class TracedProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(SEMCONV_OPTION);
+    return Set.of(SEMCONV_OPTION, CODE_ATTRIBUTES_OPTION);
   }
 
   @Override
@@ -120,7 +127,9 @@ public final class TracedProcessor extends AbstractProcessor {
               processingEnv.getElementUtils(),
               diagnostics,
               conventions(),
-              spanShapes);
+              spanShapes,
+              new SourceLocations(trees, processingEnv.getElementUtils()),
+              codeAttributes());
       for (String className : classNames) {
         TypeElement type = processingEnv.getElementUtils().getTypeElement(className);
         current = type;
@@ -168,21 +177,32 @@ public final class TracedProcessor extends AbstractProcessor {
    */
   private SemanticConventions conventions() throws IOException {
     if (conventions == null) {
-      String option = processingEnv.getOptions().getOrDefault(SEMCONV_OPTION, "on");
-      if (option.equals("off")) {
-        conventions = SemanticConventions.none();
-      } else {
-        if (!option.equals("on")) {
-          processingEnv
-              .getMessager()
-              .printMessage(
-                  Message.INVALID_OPTION.kind(),
-                  Message.INVALID_OPTION.format(SEMCONV_OPTION, option));
-        }
-        conventions = SemanticConventions.load();
-      }
+      conventions = isOn(SEMCONV_OPTION) ? SemanticConventions.load() : SemanticConventions.none();
     }
     return conventions;
+  }
+
+  /** Whether spans get {@code code.*} attributes: on unless {@code -Atraced.codeAttributes=off}. */
+  private boolean codeAttributes() {
+    if (codeAttributes == null) {
+      codeAttributes = isOn(CODE_ATTRIBUTES_OPTION);
+    }
+    return codeAttributes;
+  }
+
+  /**
+   * An on/off option, on by default. Any other value is an error (reported once, since each
+   * option is read once per compilation), and the option stays on.
+   */
+  private boolean isOn(String option) {
+    String value = processingEnv.getOptions().getOrDefault(option, "on");
+    if (!value.equals("on") && !value.equals("off")) {
+      processingEnv
+          .getMessager()
+          .printMessage(
+              Message.INVALID_OPTION.kind(), Message.INVALID_OPTION.format(option, value));
+    }
+    return !value.equals("off");
   }
 
   /** Rejects {@code @Traced} in local and anonymous classes, where javac would hide it. */
@@ -240,7 +260,7 @@ public final class TracedProcessor extends AbstractProcessor {
                 tracedClass.aspectName() + ".aj",
                 type);
     try (Writer writer = file.openWriter()) {
-      writer.write(AspectWriter.write(tracedClass));
+      writer.write(AspectWriter.write(tracedClass, codeAttributes()));
     }
   }
 

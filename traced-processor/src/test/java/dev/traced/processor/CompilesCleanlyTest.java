@@ -273,8 +273,8 @@ class CompilesCleanlyTest {
                   + " String span_) {}");
       assertThat(aspect)
           .contains("SpanBuilder spanBuilder_ = ")
-          .contains("Span span__ = spanBuilder_.startSpan();")
-          .contains("try (Scope scope_ = span__.makeCurrent())")
+          .contains("span__ = spanBuilder_.startSpan();")
+          .contains("Scope scope_ = TracedSpans.makeCurrent(span__);")
           .contains("error_)")
           .contains("proceed(span, scope, error, spanBuilder, span_);");
     }

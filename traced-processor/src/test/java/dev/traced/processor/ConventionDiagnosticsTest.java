@@ -550,7 +550,8 @@ class ConventionDiagnosticsTest {
           "@SuppressWarnings(\"traced:deprecated-keys\")",
           "[traced:ineffective-suppression] @SuppressWarnings(\"traced:deprecated-keys\") has no"
               + " effect: traced has no diagnostic with that id. Its warnings are:"
-              + " traced:deprecated-key, traced:needless-allow-sensitive,"
+              + " traced:deprecated-key, traced:needless-allow-sensitive, traced:needless-expected,"
+              + " traced:span-ends-at-return, traced:needless-end-at-return,"
               + " traced:ineffective-suppression.");
     }
 
@@ -589,7 +590,9 @@ class ConventionDiagnosticsTest {
           "@SuppressWarnings(\"traced:nope\")",
           "[traced:ineffective-suppression] @SuppressWarnings(\"traced:nope\") has no effect:"
               + " traced has no diagnostic with that id. Its warnings are: traced:deprecated-key,"
-              + " traced:needless-allow-sensitive, traced:ineffective-suppression.");
+              + " traced:needless-allow-sensitive, traced:needless-expected,"
+              + " traced:span-ends-at-return, traced:needless-end-at-return,"
+              + " traced:ineffective-suppression.");
     }
   }
 

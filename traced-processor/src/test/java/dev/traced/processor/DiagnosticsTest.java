@@ -80,7 +80,8 @@ class DiagnosticsTest {
         Stream.of(
                 DiagnosticsTest.class,
                 PathDiagnosticsTest.class,
-                ConventionDiagnosticsTest.class)
+                ConventionDiagnosticsTest.class,
+                OutcomeDiagnosticsTest.class)
             .flatMap(test -> Arrays.stream(test.getDeclaredClasses()))
             .filter(c -> c.isAnnotationPresent(Covers.class))
             .map(c -> c.getAnnotation(Covers.class).value())

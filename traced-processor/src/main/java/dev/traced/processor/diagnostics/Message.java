@@ -84,6 +84,11 @@ public enum Message {
       "return-void",
       Diagnostic.Kind.ERROR,
       "\"{0}\" reads the return value, but {1} returns void. Bind a parameter or a literal."),
+  RETURN_WITHOUT_VALUE(
+      "return-without-value",
+      Diagnostic.Kind.ERROR,
+      "\"{0}\" reads the value the result completes with, but {1} returns {2}, which completes"
+          + " with no single value (none, or a stream of them). Bind a parameter or a literal."),
   UNKNOWN_PROPERTY(
       "unknown-property",
       Diagnostic.Kind.ERROR,
@@ -126,6 +131,28 @@ public enum Message {
       Diagnostic.Kind.WARNING,
       "allowSensitive names \"{0}\", but its value does not look sensitive, so no exception is"
           + " needed. Remove it from allowSensitive."),
+
+  // Failures and span ends.
+  UNDECLARED_EXPECTED(
+      "undeclared-expected",
+      Diagnostic.Kind.ERROR,
+      "expected lists {0}, a checked exception that {1} does not declare, so it can never be"
+          + " thrown here. Add it to the method''s throws clause, or remove it from expected."),
+  NEEDLESS_EXPECTED(
+      "needless-expected",
+      Diagnostic.Kind.WARNING,
+      "expected lists {0}, which is already covered by {1} in the same list. Remove it."),
+  SPAN_ENDS_AT_RETURN(
+      "span-ends-at-return",
+      Diagnostic.Kind.WARNING,
+      "{0} returns {1}, whose work may go on after the method returns, but its span ends at"
+          + " return and will not cover that work: {2}. {3}, or add endAtReturn = true to this"
+          + " @Traced to say that ending at return is intended."),
+  NEEDLESS_END_AT_RETURN(
+      "needless-end-at-return",
+      Diagnostic.Kind.WARNING,
+      "endAtReturn = true has no effect: {0} returns {1}, and its span ends at return anyway."
+          + " Remove endAtReturn."),
 
   // Suppressions and options.
   INEFFECTIVE_SUPPRESSION(

@@ -24,6 +24,13 @@ import java.util.List;
  * @param spanName the span name, never blank
  * @param spanKind the span kind
  * @param attributes the span attributes, in the order they were written
+ * @param spanEnd when the span ends: at return, or when the async result it returned completes
+ * @param expectedExceptions the erased exception types that {@code @Traced(expected = ...)}
+ *     declares normal outcomes, in the order written
+ * @param newTrace whether the span starts a new trace linked to the caller's span
+ * @param sourceFile the method's source file relative to the source root ({@code
+ *     shop/OrderService.java}), or null when the compiler does not say
+ * @param line the line of the method's declaration, or 0 when the compiler does not say
  */
 public record TracedMethod(
     String declaringType,
@@ -37,13 +44,24 @@ public record TracedMethod(
     List<String> failureTypes,
     String spanName,
     SpanKind spanKind,
-    List<SpanAttribute> attributes) {
+    List<SpanAttribute> attributes,
+    SpanEnd spanEnd,
+    List<String> expectedExceptions,
+    boolean newTrace,
+    String sourceFile,
+    int line) {
 
   public TracedMethod {
     parameters = List.copyOf(parameters);
     thrownTypes = List.copyOf(thrownTypes);
     failureTypes = List.copyOf(failureTypes);
     attributes = List.copyOf(attributes);
+    expectedExceptions = List.copyOf(expectedExceptions);
+  }
+
+  /** The method's qualified name, as {@code code.function.name} gives it: {@code a.Outer.run}. */
+  public String functionName() {
+    return declaringType + "." + name;
   }
 
   /** Whether the method returns nothing. */

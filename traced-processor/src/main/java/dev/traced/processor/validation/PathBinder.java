@@ -50,20 +50,34 @@ final class PathBinder {
     this.valueTypes = valueTypes;
   }
 
-  Result bind(ExecutableElement method, List<String> segments, String methodDescription) {
+  /**
+   * @param returned what {@code return} reads: the return value, or the value of the async result
+   *     the method returns, which reaches the generated code as an {@code Object}
+   */
+  Result bind(
+      ExecutableElement method,
+      List<String> segments,
+      String methodDescription,
+      SpanEnds.Decision returned) {
     String text = String.join(".", segments);
     TypeElement from = (TypeElement) method.getEnclosingElement();
     String root = segments.get(0);
     TypeMirror type;
     String rootCast = null;
     if (root.equals("return")) {
-      type = method.getReturnType();
-      if (type.getKind() == TypeKind.VOID) {
+      type = returned.value();
+      if (type == null && method.getReturnType().getKind() == TypeKind.VOID) {
         return failure(Message.RETURN_OF_VOID, text, methodDescription);
       }
-      if (TracedMethodValidator.ajcRejectsErasure(type)
-          && !types.erasure(type).toString().equals("java.lang.Object")) {
-        rootCast = erased(type); // the advice holds the result as an Object
+      if (type == null) {
+        return failure(
+            Message.RETURN_WITHOUT_VALUE, text, methodDescription,
+            simpleName(method.getReturnType()));
+      }
+      boolean heldAsObject =
+          returned.spanEnd().isAsync() || TracedMethodValidator.ajcRejectsErasure(type);
+      if (heldAsObject && !types.erasure(type).toString().equals("java.lang.Object")) {
+        rootCast = erased(type);
       }
     } else {
       VariableElement parameter = parameterNamed(method, root);

@@ -47,30 +47,51 @@ public final class TracedMethodValidator {
   private static final Map<String, String> RESERVED_KEYS =
       Map.of("error.type", "the class of the exception when the method fails");
 
+  /** Keys traced sets itself on every span unless {@code -Atraced.codeAttributes=off}. */
+  private static final Map<String, String> CODE_KEYS =
+      Map.of(
+          "code.function.name", "the method's qualified name",
+          "code.file.path", "the method's source file",
+          "code.line.number", "the method's line");
+
   private final Types types;
   private final Elements elements;
   private final Diagnostics diagnostics;
   private final PathBinder pathBinder;
   private final SemanticConventions conventions;
   private final SpanShapes spanShapes;
+  private final SpanEnds spanEnds;
+  private final SourceLocations sourceLocations;
+  private final Map<String, String> reservedKeys;
 
   /**
    * @param conventions the semantic-convention registry keys are checked against
    * @param spanShapes the attribute types of every span name seen so far in this compilation
+   * @param sourceLocations where methods are declared
+   * @param codeAttributes whether traced sets the {@code code.*} attributes itself
    */
   public TracedMethodValidator(
       Types types,
       Elements elements,
       Diagnostics diagnostics,
       SemanticConventions conventions,
-      SpanShapes spanShapes) {
+      SpanShapes spanShapes,
+      SourceLocations sourceLocations,
+      boolean codeAttributes) {
     this.types = types;
     this.elements = elements;
     this.diagnostics = diagnostics;
     this.conventions = conventions;
     this.spanShapes = spanShapes;
+    this.sourceLocations = sourceLocations;
+    this.spanEnds = new SpanEnds(types, elements);
     this.pathBinder =
         new PathBinder(types, new Properties(types, elements), new ValueTypes(types, elements));
+    Map<String, String> reserved = new LinkedHashMap<>(RESERVED_KEYS);
+    if (codeAttributes) {
+      reserved.putAll(CODE_KEYS);
+    }
+    this.reservedKeys = Map.copyOf(reserved);
   }
 
   /** The checked model of {@code method}, or empty when it has errors (already reported). */
@@ -81,7 +102,9 @@ public final class TracedMethodValidator {
     checkPlacement(method);
     String spanName = spanName(method, traced);
     SpanKind spanKind = spanKind(traced);
-    List<SpanAttribute> attributes = attributes(method, traced, spanName);
+    SpanEnds.Decision returned = spanEnd(method, traced);
+    List<String> expected = expectedExceptions(method, traced);
+    List<SpanAttribute> attributes = attributes(method, traced, spanName, returned);
 
     if (diagnostics.errorCount() != errorsBefore) {
       return Optional.empty();
@@ -95,6 +118,7 @@ public final class TracedMethodValidator {
     List<String> failureTypes =
         failureTypes(method).stream().map(this::erased).collect(Collectors.toList());
     TypeMirror returnType = method.getReturnType();
+    SourceLocations.Location location = sourceLocations.of(method);
     return Optional.of(
         new TracedMethod(
             ((TypeElement) method.getEnclosingElement()).getQualifiedName().toString(),
@@ -108,7 +132,125 @@ public final class TracedMethodValidator {
             failureTypes,
             spanName,
             spanKind,
-            attributes));
+            attributes,
+            returned.spanEnd(),
+            expected,
+            booleanValue(traced, "newTrace"),
+            location.file(),
+            location.line()));
+  }
+
+  /**
+   * When the span ends, from the declared return type; warns when that is at return although
+   * the work the result stands for goes on, and when {@code endAtReturn} changes nothing.
+   */
+  private SpanEnds.Decision spanEnd(ExecutableElement method, AnnotationMirror traced) {
+    SpanEnds.Decision decision = spanEnds.decide(method.getReturnType());
+    AnnotationValue endAtReturn = explicitValue(traced, "endAtReturn");
+    boolean atReturn = endAtReturn != null && Boolean.TRUE.equals(endAtReturn.getValue());
+    String returnType = simpleTypeName(method.getReturnType());
+    if (atReturn) {
+      if (!decision.spanEnd().isAsync() && decision.endsTooEarly() == null) {
+        diagnostics.report(
+            Message.NEEDLESS_END_AT_RETURN, method, traced, endAtReturn, describe(method),
+            returnType);
+      }
+      // return then reads the result object itself, as for any other type.
+      return new SpanEnds.Decision(
+          dev.traced.processor.model.SpanEnd.RETURN,
+          method.getReturnType().getKind() == TypeKind.VOID ? null : method.getReturnType(),
+          null);
+    }
+    if (decision.endsTooEarly() != null) {
+      String[] reasonAndFix = endsTooEarly(decision.endsTooEarly());
+      diagnostics.report(
+          Message.SPAN_ENDS_AT_RETURN, method, traced, null, describe(method), returnType,
+          reasonAndFix[0], reasonAndFix[1]);
+    }
+    return decision;
+  }
+
+  /** Why a result type's span ends too early, and what would make it cover the work. */
+  private static String[] endsTooEarly(String type) {
+    return switch (type) {
+      case "java.util.concurrent.Future" -> new String[] {
+        "a Future cannot say when it completes without blocking",
+        "Return a CompletableFuture or CompletionStage instead, whose span ends when it completes"
+      };
+      case "java.util.stream.BaseStream", "java.util.Iterator", "java.util.Spliterator" ->
+          new String[] {
+            "a stream or iterator may do its work while the caller consumes it",
+            "Collect the elements before returning, or trace the code that consumes them"
+          };
+      case "org.reactivestreams.Publisher", "java.util.concurrent.Flow.Publisher" ->
+          new String[] {
+            "a publisher does its work when subscribed, and traced knows when only for the"
+                + " Reactor and RxJava 3 types",
+            "Return a Reactor Mono or Flux, or an RxJava 3 Single, Maybe, Completable, Observable"
+                + " or Flowable, whose span ends on its terminal signal"
+          };
+      default -> new String[] {
+        "traced ends spans on the terminal signal of Mono, Flux, Single, Maybe, Completable,"
+            + " Observable and Flowable themselves, not of their subclasses",
+        "Declare the return type as one of those"
+      };
+    };
+  }
+
+  /**
+   * The exceptions {@code expected} lists, erased. A checked one must be thrown by the method;
+   * one that another entry already covers is a warning.
+   */
+  private List<String> expectedExceptions(ExecutableElement method, AnnotationMirror traced) {
+    AnnotationValue expected = explicitValue(traced, "expected");
+    if (expected == null) {
+      return List.of();
+    }
+    TypeMirror runtimeException = elements.getTypeElement("java.lang.RuntimeException").asType();
+    TypeMirror error = elements.getTypeElement("java.lang.Error").asType();
+    List<AnnotationValue> entries = entries(expected);
+    List<TypeMirror> listed = new ArrayList<>();
+    for (AnnotationValue entry : entries) {
+      listed.add(entry.getValue() instanceof TypeMirror type && type.getKind() == TypeKind.DECLARED
+          ? type : null);
+    }
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      TypeMirror type = listed.get(i);
+      if (type == null) {
+        continue; // javac has already reported the erroneous value
+      }
+      boolean unchecked =
+          types.isSubtype(type, runtimeException) || types.isSubtype(type, error);
+      if (!unchecked
+          && method.getThrownTypes().stream().noneMatch(t -> types.isSubtype(type, t))) {
+        diagnostics.report(
+            Message.UNDECLARED_EXPECTED, method, traced, entries.get(i), simpleTypeName(type),
+            describe(method));
+        continue;
+      }
+      Optional<TypeMirror> cover = Optional.empty();
+      for (int j = 0; j < listed.size() && cover.isEmpty(); j++) {
+        TypeMirror other = listed.get(j);
+        if (j != i && other != null && types.isSubtype(type, other)
+            && (!types.isSameType(type, other) || j < i)) {
+          cover = Optional.of(other);
+        }
+      }
+      if (cover.isPresent()) {
+        diagnostics.report(
+            Message.NEEDLESS_EXPECTED, method, traced, entries.get(i), simpleTypeName(type),
+            simpleTypeName(cover.get()));
+        continue;
+      }
+      names.add(erased(type));
+    }
+    return names;
+  }
+
+  private static boolean booleanValue(AnnotationMirror traced, String name) {
+    AnnotationValue value = explicitValue(traced, name);
+    return value != null && Boolean.TRUE.equals(value.getValue());
   }
 
   /**
@@ -196,7 +338,10 @@ public final class TracedMethodValidator {
   }
 
   private List<SpanAttribute> attributes(
-      ExecutableElement method, AnnotationMirror traced, String spanName) {
+      ExecutableElement method,
+      AnnotationMirror traced,
+      String spanName,
+      SpanEnds.Decision returned) {
     AnnotationValue attrs = explicitValue(traced, "attrs");
     Map<String, String> entryByKey = new LinkedHashMap<>();
     Map<String, AnnotationValue> valueByKey = new LinkedHashMap<>();
@@ -227,13 +372,13 @@ public final class TracedMethodValidator {
         continue;
       }
       valueByKey.put(parsed.key(), entryValue);
-      if (RESERVED_KEYS.containsKey(parsed.key())) {
+      if (reservedKeys.containsKey(parsed.key())) {
         diagnostics.report(
             Message.RESERVED_KEY, method, traced, entryValue, parsed.key(),
-            RESERVED_KEYS.get(parsed.key()));
+            reservedKeys.get(parsed.key()));
         continue;
       }
-      Optional<SpanAttribute> attribute = bind(method, traced, entryValue, parsed);
+      Optional<SpanAttribute> attribute = bind(method, traced, entryValue, parsed, returned);
       if (attribute.isEmpty()) {
         continue;
       }
@@ -364,14 +509,15 @@ public final class TracedMethodValidator {
       ExecutableElement method,
       AnnotationMirror traced,
       AnnotationValue entryValue,
-      AttributeEntry.Parsed parsed) {
+      AttributeEntry.Parsed parsed,
+      SpanEnds.Decision returned) {
     if (parsed.value() instanceof AttributeEntry.Literal literal) {
       return Optional.of(
           new SpanAttribute(
               parsed.key(), literal.type(), new AttributeValue.Literal(literal.value())));
     }
     AttributeEntry.Path path = (AttributeEntry.Path) parsed.value();
-    PathBinder.Result result = pathBinder.bind(method, path.segments(), describe(method));
+    PathBinder.Result result = pathBinder.bind(method, path.segments(), describe(method), returned);
     if (result.failure() != null) {
       diagnostics.report(
           result.failure().message(), method, traced, entryValue,

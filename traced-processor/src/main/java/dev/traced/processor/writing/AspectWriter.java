@@ -4,6 +4,7 @@ import dev.traced.processor.model.AttributeType;
 import dev.traced.processor.model.AttributeValue;
 import dev.traced.processor.model.JavaLiterals;
 import dev.traced.processor.model.SpanAttribute;
+import dev.traced.processor.model.SpanEnd;
 import dev.traced.processor.model.SpanKind;
 import dev.traced.processor.model.TracedClass;
 import dev.traced.processor.model.TracedMethod;
@@ -37,20 +38,49 @@ public final class AspectWriter {
   private static final String CONTINUATION = INDENT.repeat(4);
 
   private final TracedClass tracedClass;
+  private final boolean codeAttributes;
   private final Map<KeyConstant.Id, KeyConstant> keys;
+  /** The {@code Long} constant for each line number the {@code code.line.number} values use. */
+  private final Map<Integer, String> lineConstants = new LinkedHashMap<>();
+  /** Every static field name of the aspect so far, so that no two collide. */
+  private final Set<String> constantNames = new HashSet<>();
   /** The types the aspect imports, worked out once: every advice must avoid their names. */
   private final SortedSet<String> imports;
   private final StringBuilder out = new StringBuilder();
 
-  private AspectWriter(TracedClass tracedClass) {
+  private AspectWriter(TracedClass tracedClass, boolean codeAttributes) {
     this.tracedClass = tracedClass;
+    this.codeAttributes = codeAttributes;
     this.keys = KeyConstant.assign(tracedClass);
+    keys.values().forEach(key -> constantNames.add(key.name()));
+    if (codeAttributes) {
+      for (TracedMethod method : tracedClass.methods()) {
+        if (method.line() > 0 && !lineConstants.containsKey(method.line())) {
+          String name = uniqueConstant("LINE_" + method.line());
+          lineConstants.put(method.line(), name);
+        }
+      }
+    }
     this.imports = imports();
   }
 
-  /** The source of the aspect, an {@code .aj} compilation unit. */
-  public static String write(TracedClass tracedClass) {
-    return new AspectWriter(tracedClass).write();
+  /**
+   * The source of the aspect, an {@code .aj} compilation unit.
+   *
+   * @param codeAttributes whether each span gets the {@code code.*} source attributes
+   */
+  public static String write(TracedClass tracedClass, boolean codeAttributes) {
+    return new AspectWriter(tracedClass, codeAttributes).write();
+  }
+
+  /** {@code base}, or {@code base_2}, {@code base_3}, ... if a static field already has it. */
+  private String uniqueConstant(String base) {
+    String name = base;
+    for (int n = 2; constantNames.contains(name); n++) {
+      name = base + "_" + n;
+    }
+    constantNames.add(name);
+    return name;
   }
 
   private String write() {
@@ -93,9 +123,22 @@ public final class AspectWriter {
           .append(JavaLiterals.string(key.key()))
           .append(");\n");
     }
+    if (!lineConstants.isEmpty()) {
+      out.append('\n')
+          .append(INDENT)
+          .append("// Boxed once: a code.line.number above 127 would otherwise box on every call.\n");
+    }
+    lineConstants.forEach(
+        (line, name) ->
+            out.append(INDENT).append("static final Long ").append(name).append(" = ")
+                .append(line).append("L;\n"));
+    List<Advice> advices = new ArrayList<>();
     for (TracedMethod method : tracedClass.methods()) {
+      advices.add(new Advice(method));
+    }
+    for (Advice advice : advices) {
       out.append('\n');
-      new Advice(method).write();
+      advice.write();
     }
     return out.append("}\n").toString();
   }
@@ -116,8 +159,17 @@ public final class AspectWriter {
       imports.add("java.util.List");
     }
     for (TracedMethod method : tracedClass.methods()) {
-      if (method.attributes().stream().anyMatch(AspectWriter::readSeparately)) {
+      if (method.attributes().stream().anyMatch(a -> readBeforeStart(a))) {
         imports.add("io.opentelemetry.api.trace.SpanBuilder");
+      }
+      if (!method.expectedExceptions().isEmpty()) {
+        imports.add("java.util.function.Predicate");
+      }
+      if (method.spanEnd().isAsync()) {
+        imports.add(method.spanEnd().adapter());
+        if (method.attributes().stream().anyMatch(AspectWriter::fromReturn)) {
+          imports.add("java.util.function.BiConsumer");
+        }
       }
       if (method.attributes().stream()
           .anyMatch(a -> a.value() instanceof AttributeValue.Path path
@@ -134,7 +186,7 @@ public final class AspectWriter {
     return imports;
   }
 
-  /** The around advice of one method. */
+  /** The around advice of one method, and the constants only it uses. */
   private final class Advice {
     private final TracedMethod method;
     /** The advice's formal for each parameter: its own name unless that would hide a constant. */
@@ -145,13 +197,27 @@ public final class AspectWriter {
     private final String scope;
     private final String error;
     private final String result;
+    private final String tracingFailure;
+    /** The predicate field naming the expected exceptions, or null when there are none. */
+    private final String expected;
+    /** The field that sets attributes from an async result's value, or null when none do. */
+    private final String onValue;
+    /** The names the advice and its lambdas must not declare again. */
+    private final Set<String> reserved = new HashSet<>();
     /** Every name declared in the advice so far, so that no local hides another. */
     private final Set<String> taken = new HashSet<>();
 
     Advice(TracedMethod method) {
       this.method = method;
-      keys.values().forEach(key -> taken.add(key.name()));
-      taken.addAll(namesTheAdviceUses(method));
+      String base = method.name().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+      expected = method.expectedExceptions().isEmpty() ? null : uniqueConstant(base + "_EXPECTED");
+      onValue =
+          method.spanEnd().isAsync() && method.attributes().stream().anyMatch(AspectWriter::fromReturn)
+              ? uniqueConstant(base + "_VALUE")
+              : null;
+      reserved.addAll(constantNames);
+      reserved.addAll(namesTheAdviceUses(method));
+      taken.addAll(reserved);
       for (TracedMethod.Parameter parameter : method.parameters()) {
         String formal = unique(parameter.name(), taken);
         taken.add(formal);
@@ -163,10 +229,13 @@ public final class AspectWriter {
       scope = unique("scope", taken);
       error = unique("error", taken);
       result = unique("result", taken);
-      taken.addAll(List.of(tracer, spanBuilder, span, scope, error, result));
+      tracingFailure = unique("tracingFailure", taken);
+      taken.addAll(List.of(tracer, spanBuilder, span, scope, error, result, tracingFailure));
     }
 
     void write() {
+      writeExpected();
+      writeOnValue();
       out.append(INDENT)
           .append("/** Span ")
           .append(JavaLiterals.string(method.spanName()).replace("*/", "*&#47;"))
@@ -177,12 +246,58 @@ public final class AspectWriter {
           .append(method.parameters().stream()
               .map(p -> TypeNames.withoutPackages(p.type()))
               .collect(Collectors.joining(", ", "(", ")")))
-          .append("}. */\n");
+          .append("}")
+          .append(method.spanEnd().isAsync() ? ", ended when its result completes" : "")
+          .append(". */\n");
       writeSignature();
-      writeNoTracer();
       writeSpanStart();
-      writeProceed();
+      if (method.spanEnd().isAsync()) {
+        writeProceedAsync();
+      } else {
+        writeProceed();
+      }
       out.append(INDENT).append("}\n");
+    }
+
+    /** The expected exceptions as a predicate: a static lambda, so using it allocates nothing. */
+    private void writeExpected() {
+      if (expected == null) {
+        return;
+      }
+      String parameter = unique("error", reserved);
+      String head = INDENT + "static final Predicate<Throwable> " + expected + " = ";
+      String test = parameter + " -> "
+          + method.expectedExceptions().stream()
+              .map(type -> parameter + " instanceof " + type)
+              .collect(Collectors.joining(" || "));
+      out.append(head.length() + test.length() < LINE_WIDTH
+              ? head + test
+              : head.stripTrailing() + "\n" + CONTINUATION + test)
+          .append(";\n\n");
+    }
+
+    /**
+     * Sets the attributes read from the value an async result completes with. A static lambda
+     * (it captures nothing), called by the runtime adapter when the result completes normally.
+     */
+    private void writeOnValue() {
+      if (onValue == null) {
+        return;
+      }
+      Set<String> lambdaNames = new HashSet<>(reserved);
+      String target = unique("span", lambdaNames);
+      lambdaNames.add(target);
+      String value = unique("value", lambdaNames);
+      lambdaNames.add(value);
+      out.append(INDENT).append("static final BiConsumer<Span, Object> ").append(onValue)
+          .append(" = (").append(target).append(", ").append(value).append(") -> {\n")
+          .append(BODY).append("if (").append(target).append(".isRecording()) {\n");
+      for (SpanAttribute attribute : method.attributes()) {
+        if (fromReturn(attribute)) {
+          writeRead(attribute, target, value, BODY + INDENT, lambdaNames);
+        }
+      }
+      out.append(BODY).append("}\n").append(INDENT).append("};\n\n");
     }
 
     /** The advice returns, takes and throws exactly what the method does, erased. */
@@ -215,59 +330,90 @@ public final class AspectWriter {
       }
     }
 
-    /** Without an OpenTelemetry in use there is nothing to record: just run the method. */
-    private void writeNoTracer() {
-      out.append(BODY).append("Tracer ").append(tracer)
+    private String proceed() {
+      return "proceed(" + String.join(", ", formals.values()) + ")";
+    }
+
+    /**
+     * Starts the span, or leaves it null: when no OpenTelemetry is in use there is nothing to
+     * record, and when the tracer or builder throws, the method must run as if untraced.
+     * Constants and parameters that need no check go on the builder chain; the other attributes
+     * known at the start are read one by one after it, before the span starts, so that samplers
+     * see them. Array attributes, which copy their elements, are built only for a span that
+     * records.
+     */
+    private void writeSpanStart() {
+      String inTry = BODY + INDENT.repeat(2);
+      List<SpanAttribute> beforeStart =
+          method.attributes().stream().filter(AspectWriter::readBeforeStart).toList();
+      List<SpanAttribute> whenRecording =
+          method.attributes().stream().filter(AspectWriter::readWhenRecording).toList();
+      out.append(BODY).append("Span ").append(span).append(" = null;\n")
+          .append(BODY).append("Tracer ").append(tracer)
           .append(" = TracedOpenTelemetry.tracer();\n")
-          .append(BODY).append("if (").append(tracer).append(" == null) {\n")
+          .append(BODY).append("if (").append(tracer).append(" != null) {\n")
+          .append(BODY).append(INDENT).append("try {\n")
+          .append(inTry)
+          .append(beforeStart.isEmpty() ? span : "SpanBuilder " + spanBuilder)
+          .append(" = ")
+          .append(method.newTrace() ? "TracedSpans.newTrace(" : "")
+          .append(tracer).append(".spanBuilder(")
+          .append(JavaLiterals.string(method.spanName()))
+          .append(method.newTrace() ? "))" : ")");
+      String chain = inTry + INDENT.repeat(2);
+      if (method.spanKind() != SpanKind.INTERNAL) {
+        out.append('\n').append(chain).append(".setSpanKind(SpanKind.")
+            .append(method.spanKind()).append(')');
+      }
+      if (codeAttributes) {
+        out.append('\n').append(chain).append(".setAttribute(TracedSpans.CODE_FUNCTION_NAME, ")
+            .append(JavaLiterals.string(method.functionName())).append(')');
+        if (method.sourceFile() != null) {
+          out.append('\n').append(chain).append(".setAttribute(TracedSpans.CODE_FILE_PATH, ")
+              .append(JavaLiterals.string(method.sourceFile())).append(')');
+        }
+        if (method.line() > 0) {
+          out.append('\n').append(chain).append(".setAttribute(TracedSpans.CODE_LINE_NUMBER, ")
+              .append(lineConstants.get(method.line())).append(')');
+        }
+      }
+      for (SpanAttribute attribute : method.attributes()) {
+        if (onChain(attribute)) {
+          out.append('\n').append(chain).append(".setAttribute(")
+              .append(keys.get(KeyConstant.Id.of(attribute)).name()).append(", ")
+              .append(chainedValue(attribute)).append(')');
+        }
+      }
+      if (beforeStart.isEmpty()) {
+        out.append('\n').append(chain).append(".startSpan();\n");
+      } else {
+        out.append(";\n");
+        for (SpanAttribute attribute : beforeStart) {
+          writeRead(attribute, spanBuilder, result, inTry, taken);
+        }
+        out.append(inTry).append(span).append(" = ").append(spanBuilder)
+            .append(".startSpan();\n");
+      }
+      if (!whenRecording.isEmpty()) {
+        out.append(inTry).append("if (").append(span).append(".isRecording()) {\n");
+        for (SpanAttribute attribute : whenRecording) {
+          writeRead(attribute, span, result, inTry + INDENT, taken);
+        }
+        out.append(inTry).append("}\n");
+      }
+      out.append(BODY).append(INDENT).append("} catch (Throwable ").append(tracingFailure)
+          .append(") {\n")
+          .append(inTry).append("TracedSpans.tracingFailed(").append(tracingFailure)
+          .append(");\n")
+          .append(BODY).append(INDENT).append("}\n")
+          .append(BODY).append("}\n")
+          .append(BODY).append("if (").append(span).append(" == null) {\n")
           .append(BODY).append(INDENT).append(method.returnsVoid() ? "" : "return ")
           .append(proceed()).append(";\n");
       if (method.returnsVoid()) {
         out.append(BODY).append(INDENT).append("return;\n");
       }
       out.append(BODY).append("}\n");
-    }
-
-    private String proceed() {
-      return "proceed(" + String.join(", ", formals.values()) + ")";
-    }
-
-    /**
-     * Constants and parameters that need no check go on the builder chain; the other attributes
-     * known at the start are read one by one after it, before the span starts, so that samplers
-     * see them.
-     */
-    private void writeSpanStart() {
-      List<SpanAttribute> separate =
-          method.attributes().stream()
-              .filter(a -> readSeparately(a) && !fromReturn(a))
-              .toList();
-      out.append(BODY)
-          .append(separate.isEmpty() ? "Span " + span : "SpanBuilder " + spanBuilder)
-          .append(" = ").append(tracer).append(".spanBuilder(")
-          .append(JavaLiterals.string(method.spanName()))
-          .append(')');
-      if (method.spanKind() != SpanKind.INTERNAL) {
-        out.append('\n').append(CONTINUATION).append(".setSpanKind(SpanKind.")
-            .append(method.spanKind()).append(')');
-      }
-      for (SpanAttribute attribute : method.attributes()) {
-        if (!readSeparately(attribute)) {
-          out.append('\n').append(CONTINUATION).append(".setAttribute(")
-              .append(keys.get(KeyConstant.Id.of(attribute)).name()).append(", ")
-              .append(chainedValue(attribute)).append(')');
-        }
-      }
-      if (separate.isEmpty()) {
-        out.append('\n').append(CONTINUATION).append(".startSpan();\n");
-        return;
-      }
-      out.append(";\n");
-      for (SpanAttribute attribute : separate) {
-        writeRead(attribute, spanBuilder, BODY);
-      }
-      out.append(BODY).append("Span ").append(span).append(" = ").append(spanBuilder)
-          .append(".startSpan();\n");
     }
 
     /**
@@ -278,27 +424,84 @@ public final class AspectWriter {
       List<SpanAttribute> fromResult =
           method.attributes().stream().filter(AspectWriter::fromReturn).toList();
       String inner = BODY + INDENT;
-      out.append(BODY).append("try (Scope ").append(scope).append(" = ").append(span)
-          .append(".makeCurrent()) {\n");
+      out.append(BODY).append("Scope ").append(scope).append(" = TracedSpans.makeCurrent(")
+          .append(span).append(");\n")
+          .append(BODY).append("try {\n");
       if (fromResult.isEmpty()) {
         out.append(inner).append(method.returnsVoid() ? "" : "return ")
             .append(proceed()).append(";\n");
       } else {
+        String guarded = inner + INDENT.repeat(2);
         out.append(inner).append(method.adviceReturnType()).append(' ').append(result)
-            .append(" = ").append(proceed()).append(";\n");
+            .append(" = ").append(proceed()).append(";\n")
+            .append(inner).append("try {\n")
+            .append(inner).append(INDENT).append("if (").append(span)
+            .append(".isRecording()) {\n");
         for (SpanAttribute attribute : fromResult) {
-          writeRead(attribute, span, inner);
+          writeRead(attribute, span, result, guarded, taken);
         }
-        out.append(inner).append("return ").append(result).append(";\n");
+        out.append(inner).append(INDENT).append("}\n")
+            .append(inner).append("} catch (Throwable ").append(tracingFailure).append(") {\n")
+            .append(inner).append(INDENT).append("TracedSpans.tracingFailed(")
+            .append(tracingFailure).append(");\n")
+            .append(inner).append("}\n")
+            .append(inner).append("return ").append(result).append(";\n");
       }
       out.append(BODY).append("} catch (").append(String.join(" | ", method.failureTypes()))
           .append(' ').append(error).append(") {\n")
-          .append(inner).append("TracedSpans.recordFailure(").append(span)
-          .append(", ").append(error).append(");\n")
+          .append(inner).append(recordFailure()).append(";\n")
           .append(inner).append("throw ").append(error).append(";\n")
           .append(BODY).append("} finally {\n")
-          .append(inner).append(span).append(".end();\n")
+          .append(inner).append("TracedSpans.end(").append(span).append(", ").append(scope)
+          .append(");\n")
           .append(BODY).append("}\n");
+    }
+
+    /**
+     * Runs the method with the span current, then hands the span to the runtime adapter that
+     * ends it when the returned result completes. A synchronous throw, or a null result, ends
+     * it at once.
+     */
+    private void writeProceedAsync() {
+      String inner = BODY + INDENT;
+      SpanEnd spanEnd = method.spanEnd();
+      String adapter = spanEnd.adapter().substring(spanEnd.adapter().lastIndexOf('.') + 1);
+      out.append(BODY).append("Scope ").append(scope).append(" = TracedSpans.makeCurrent(")
+          .append(span).append(");\n")
+          .append(BODY).append(method.adviceReturnType()).append(' ').append(result)
+          .append(";\n")
+          .append(BODY).append("try {\n")
+          .append(inner).append(result).append(" = ").append(proceed()).append(";\n")
+          .append(BODY).append("} catch (").append(String.join(" | ", method.failureTypes()))
+          .append(' ').append(error).append(") {\n")
+          .append(inner).append(recordFailure()).append(";\n")
+          .append(inner).append("TracedSpans.end(").append(span).append(", ").append(scope)
+          .append(");\n")
+          .append(inner).append("throw ").append(error).append(";\n")
+          .append(BODY).append("}\n")
+          .append(BODY).append("TracedSpans.close(").append(scope).append(");\n")
+          .append(BODY).append("if (").append(result).append(" == null) {\n")
+          .append(inner).append("TracedSpans.end(").append(span).append(");\n")
+          .append(inner).append("return null;\n")
+          .append(BODY).append("}\n");
+      String held = method.adviceReturnType().equals("java.lang.Object")
+          ? "(" + adapterParameterType(spanEnd) + ") " + result
+          : result;
+      String call = adapter + "." + spanEnd.adapterMethod() + "(" + held + ", " + span + ", "
+          + (expected == null ? "null" : expected)
+          + (spanEnd.hasSingleValue() ? ", " + (onValue == null ? "null" : onValue) : "")
+          + ")";
+      if (spanEnd.wrapsResult()) {
+        out.append(BODY).append("return ").append(call).append(";\n");
+      } else {
+        out.append(BODY).append(call).append(";\n")
+            .append(BODY).append("return ").append(result).append(";\n");
+      }
+    }
+
+    private String recordFailure() {
+      return "TracedSpans.recordFailure(" + span + ", " + error
+          + (expected == null ? "" : ", " + expected) + ")";
     }
 
     /** A literal, or a parameter that needs no check, as written on the builder chain. */
@@ -315,8 +518,16 @@ public final class AspectWriter {
      * null when the value before it is null; the attribute set only when the last value is there.
      * Reading that runs application code (accessors, {@code toString()}, iterators) is wrapped so
      * that whatever it throws leaves the attribute out and never reaches the traced method.
+     *
+     * @param resultVariable what {@code return} reads: the result, or an async result's value
+     * @param names the names declared in scope so far; the locals declared here are added
      */
-    private void writeRead(SpanAttribute attribute, String target, String indent) {
+    private void writeRead(
+        SpanAttribute attribute,
+        String target,
+        String resultVariable,
+        String indent,
+        Set<String> names) {
       AttributeValue.Path path = (AttributeValue.Path) attribute.value();
       String in = indent;
       if (path.runsApplicationCode()) {
@@ -324,9 +535,12 @@ public final class AspectWriter {
         in = indent + INDENT;
       }
       // The value so far: a variable (tested for null) and how to read it (cast if need be).
-      String current = path.fromReturn() ? result : formals.get(path.root());
+      String current = path.fromReturn() ? resultVariable : formals.get(path.root());
       String read = path.rootCast() == null ? current : "((" + path.rootCast() + ") " + current + ")";
-      boolean nullable = !isPrimitive(path.fromReturn() ? method.returnType() : parameterType(path));
+      boolean nullable =
+          path.fromReturn()
+              ? method.spanEnd().isAsync() || !isPrimitive(method.returnType())
+              : !isPrimitive(parameterType(path));
       boolean checkValue = path.optionalOf() != null || path.conversion().needsNullCheck();
       List<AttributeValue.Step> steps = path.steps();
       List<String> conditions = new ArrayList<>();
@@ -342,8 +556,8 @@ public final class AspectWriter {
           nullable = false;
           break;
         }
-        String local = unique(step.name(), taken);
-        taken.add(local);
+        String local = unique(step.name(), names);
+        names.add(local);
         out.append(in).append(step.type()).append(' ').append(local).append(" = ")
             .append(nullable ? current + " == null ? null : " + next : next).append(";\n");
         current = local;
@@ -370,7 +584,7 @@ public final class AspectWriter {
             .append(in).append("}\n");
       }
       if (path.runsApplicationCode()) {
-        String ignored = unique("ignored", taken);
+        String ignored = unique("ignored", names);
         out.append(indent).append("} catch (Exception ").append(ignored).append(") {\n")
             .append(indent).append(INDENT)
             .append("// A failing read leaves the attribute out; it never fails the call.\n")
@@ -414,6 +628,14 @@ public final class AspectWriter {
       };
     }
 
+    /** The type the adapter takes, for a result the advice holds as an {@code Object}. */
+    private String adapterParameterType(SpanEnd spanEnd) {
+      return switch (spanEnd) {
+        case COMPLETION_STAGE -> "java.util.concurrent.CompletionStage";
+        default -> method.returnType();
+      };
+    }
+
     /** Pointcut parameter types: erased, with a varargs parameter written {@code T...}. */
     private List<String> pointcutParameterTypes() {
       List<String> types = new ArrayList<>();
@@ -448,6 +670,7 @@ public final class AspectWriter {
     qualified.add(method.adviceReturnType());
     qualified.addAll(method.failureTypes());
     qualified.addAll(method.thrownTypes());
+    qualified.addAll(method.expectedExceptions());
     method.parameters().forEach(p -> qualified.add(p.type()));
     for (SpanAttribute attribute : method.attributes()) {
       if (attribute.value() instanceof AttributeValue.Path path) {
@@ -468,17 +691,36 @@ public final class AspectWriter {
   }
 
   /**
-   * Whether the attribute is set in a statement of its own rather than on the builder chain: it
-   * is read from the result, through properties, needs a null or presence check, or runs
-   * application code.
+   * Whether the attribute goes on the span builder chain: a literal, or a parameter that needs
+   * no check, no conversion that runs application code and no copying.
    */
-  private static boolean readSeparately(SpanAttribute attribute) {
-    return attribute.value() instanceof AttributeValue.Path path
-        && (path.fromReturn()
+  private static boolean onChain(SpanAttribute attribute) {
+    return !(attribute.value() instanceof AttributeValue.Path path)
+        || !(path.fromReturn()
             || !path.steps().isEmpty()
             || path.optionalOf() != null
             || path.conversion().needsNullCheck()
+            || path.conversion().isSequence()
             || path.runsApplicationCode());
+  }
+
+  /**
+   * Whether the attribute is known at the start but read in a statement of its own, before the
+   * span starts, so samplers see it: it has property steps, a null or presence check, or runs
+   * application code.
+   */
+  private static boolean readBeforeStart(SpanAttribute attribute) {
+    return !onChain(attribute) && !fromReturn(attribute) && !readWhenRecording(attribute);
+  }
+
+  /**
+   * Whether the attribute is known at the start but set only on a span that records: an array
+   * attribute copies every element, work a sampler that drops the span should not pay for.
+   */
+  private static boolean readWhenRecording(SpanAttribute attribute) {
+    return attribute.value() instanceof AttributeValue.Path path
+        && !path.fromReturn()
+        && path.conversion().isSequence();
   }
 
   private static boolean fromReturn(SpanAttribute attribute) {
