@@ -84,7 +84,7 @@ class FailuresTest {
   }
 
   private SpanData onlySpan() {
-    assertThat(otel.getSpans()).hasSize(1);
-    return otel.getSpans().get(0);
+    assertThat(Exported.spans(otel)).hasSize(1);
+    return Exported.spans(otel).get(0);
   }
 }

@@ -16,7 +16,7 @@ class InheritanceTest {
   @Test
   void tracedOverrideAndTracedBaseGiveOneSpanEach() {
     assertThat(new Inheritance.TracedOverride().describe()).isEqualTo("override>base");
-    List<SpanData> spans = otel.getSpans();
+    List<SpanData> spans = Exported.spans(otel);
     assertThat(spans).extracting(SpanData::getName)
         .containsExactly("base.describe", "override.describe");
     assertThat(spans.get(0)).hasParent(spans.get(1));
@@ -25,18 +25,18 @@ class InheritanceTest {
   @Test
   void plainOverrideIsNotTracedButTheBaseItCallsIs() {
     assertThat(new Inheritance.PlainOverride().describe()).isEqualTo("plain>base");
-    assertThat(otel.getSpans()).extracting(SpanData::getName).containsExactly("base.describe");
+    assertThat(Exported.spans(otel)).extracting(SpanData::getName).containsExactly("base.describe");
   }
 
   @Test
   void overrideThatNeverCallsTheBaseHasNoSpan() {
     assertThat(new Inheritance.SilentOverride().describe()).isEqualTo("silent");
-    assertThat(otel.getSpans()).isEmpty();
+    assertThat(Exported.spans(otel)).isEmpty();
   }
 
   @Test
   void theBaseItself() {
     assertThat(new Inheritance.Base().describe()).isEqualTo("base");
-    assertThat(otel.getSpans()).extracting(SpanData::getName).containsExactly("base.describe");
+    assertThat(Exported.spans(otel)).extracting(SpanData::getName).containsExactly("base.describe");
   }
 }

@@ -123,7 +123,8 @@ class PathsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("refused o-4");
     SpanData span = onlySpan();
-    assertThat(span).hasStatus(io.opentelemetry.sdk.trace.data.StatusData.error());
+    assertThat(span)
+        .hasStatus(io.opentelemetry.sdk.trace.data.StatusData.create(StatusCode.ERROR, "refused o-4"));
     assertThat(span.getAttributes().get(stringKey("shop.order.id"))).isEqualTo("o-4");
     assertThat(span.getAttributes().get(stringKey("shop.number"))).isNull();
     assertThat(span.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
@@ -178,7 +179,7 @@ class PathsTest {
   void typeArgumentsAreKnownThroughGenerics() {
     paths.generic(new Box<String>().put("boxed"), new Point(1, 2));
     SpanData generic =
-        otel.getSpans().stream().filter(s -> s.getName().equals("paths.generic")).findFirst()
+        Exported.spans(otel).stream().filter(s -> s.getName().equals("paths.generic")).findFirst()
             .orElseThrow();
     assertThat(generic)
         .hasAttributesSatisfyingExactly(
@@ -204,7 +205,7 @@ class PathsTest {
   }
 
   private SpanData onlySpan() {
-    assertThat(otel.getSpans()).hasSize(1);
-    return otel.getSpans().get(0);
+    assertThat(Exported.spans(otel)).hasSize(1);
+    return Exported.spans(otel).get(0);
   }
 }

@@ -58,7 +58,7 @@ class ShapesTest {
     assertThat(shapes.overload(1)).isEqualTo("int:1");
     assertThat(shapes.overload(2L)).isEqualTo("long:2");
     assertThat(shapes.overload("3")).isEqualTo("string:3");
-    List<SpanData> spans = otel.getSpans();
+    List<SpanData> spans = Exported.spans(otel);
     assertThat(spans).extracting(SpanData::getName)
         .containsExactly("shapes.overload.int", "shapes.overload.long", "shapes.overload.string");
     assertThat(spans.get(0)).hasAttributesSatisfyingExactly(equalTo(longKey("value"), 1L));
@@ -87,7 +87,7 @@ class ShapesTest {
     Box<String> box = new Box<>();
     assertThat(box.put("x")).isSameAs(box);
     assertThat(box.get()).isEqualTo("x");
-    assertThat(otel.getSpans()).extracting(SpanData::getName).containsExactly("box.put", "box.get");
+    assertThat(Exported.spans(otel)).extracting(SpanData::getName).containsExactly("box.put", "box.get");
   }
 
   @Test
@@ -96,7 +96,7 @@ class ShapesTest {
     assertThat(shapes.parse(Values.Color.class, "RED")).isSameAs(Values.Color.RED);
     List<String> only = List.of("x");
     assertThat(shapes.arrayOfLists(only)).containsExactly(only);
-    assertThat(otel.getSpans()).extracting(SpanData::getName)
+    assertThat(Exported.spans(otel)).extracting(SpanData::getName)
         .containsExactly("shapes.max", "shapes.parse", "shapes.arrays");
   }
 
@@ -110,8 +110,8 @@ class ShapesTest {
   void varargs() {
     assertThat(shapes.varargs("p:", "a", "b")).isEqualTo("p:a,b");
     assertThat(shapes.varargs("q:")).isEqualTo("q:");
-    assertThat(otel.getSpans()).hasSize(2).allSatisfy(span -> assertThat(span).hasName("shapes.varargs"));
-    assertThat(otel.getSpans().get(0)).hasAttributesSatisfyingExactly(equalTo(stringKey("prefix"), "p:"));
+    assertThat(Exported.spans(otel)).hasSize(2).allSatisfy(span -> assertThat(span).hasName("shapes.varargs"));
+    assertThat(Exported.spans(otel).get(0)).hasAttributesSatisfyingExactly(equalTo(stringKey("prefix"), "p:"));
   }
 
   @Test
@@ -128,7 +128,7 @@ class ShapesTest {
     assertThat(shapes.primitiveDouble(3.0)).isEqualTo(1.5);
     assertThat(shapes.primitiveBoolean(false)).isTrue();
     assertThat(shapes.primitiveChar('q')).isEqualTo('Q');
-    assertThat(otel.getSpans()).extracting(SpanData::getName)
+    assertThat(Exported.spans(otel)).extracting(SpanData::getName)
         .containsExactly("shapes.long", "shapes.double", "shapes.boolean", "shapes.char");
   }
 
@@ -157,7 +157,7 @@ class ShapesTest {
     Point moved = new Point(1, 2).shift(10, 20);
     assertThat(moved).isEqualTo(new Point(11, 22));
     assertThat(moved.x()).isEqualTo(11);
-    List<SpanData> spans = otel.getSpans();
+    List<SpanData> spans = Exported.spans(otel);
     assertThat(spans).extracting(SpanData::getName).containsExactly("point.shift", "point.x");
     assertThat(spans.get(0))
         .hasAttributesSatisfyingExactly(equalTo(longKey("dx"), 10L), equalTo(longKey("dy"), 20L));
@@ -178,7 +178,7 @@ class ShapesTest {
     Greeter greeter = () -> "Ada";
     assertThat(greeter.greet("Hello")).isEqualTo("<Hello, Ada>");
     assertThat(Greeter.shout("hi")).isEqualTo("HI");
-    List<SpanData> spans = otel.getSpans();
+    List<SpanData> spans = Exported.spans(otel);
     assertThat(spans).extracting(SpanData::getName)
         .containsExactly("greeter.decorate", "greeter.greet", "greeter.shout");
     SpanData decorate = spans.get(0);
@@ -188,7 +188,7 @@ class ShapesTest {
   }
 
   private SpanData onlySpan() {
-    assertThat(otel.getSpans()).hasSize(1);
-    return otel.getSpans().get(0);
+    assertThat(Exported.spans(otel)).hasSize(1);
+    return Exported.spans(otel).get(0);
   }
 }

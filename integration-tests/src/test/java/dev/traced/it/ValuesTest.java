@@ -90,7 +90,7 @@ class ValuesTest {
   }
 
   private SpanData onlySpan() {
-    assertThat(otel.getSpans()).hasSize(1);
-    return otel.getSpans().get(0);
+    assertThat(Exported.spans(otel)).hasSize(1);
+    return Exported.spans(otel).get(0);
   }
 }
