@@ -127,31 +127,37 @@ class DistributedTraceIT {
     assertParent(confirmed, "payments.charge", "checkout");
     assertParent(confirmed, "OrderService.confirm", "checkout");
 
+    // Every traced span names its method; the line is a compile-time constant, sent as an int.
+    assertThat(confirmed.get("checkout").attributes())
+        .containsEntry("code.function.name", string("dev.traced.demo.shop.OrderService.checkout"))
+        .containsEntry("code.file.path", string("dev/traced/demo/shop/OrderService.java"));
+    assertThat(confirmed.get("checkout").attributes().get("code.line.number").getIntValue())
+        .isPositive();
     // traced attributes keep their types through OTLP: int parameters as int, and so on.
-    assertThat(confirmed.get("checkout").attributes()).containsExactlyInAnyOrderEntriesOf(Map.of(
+    assertThat(own(confirmed.get("checkout").attributes())).containsExactlyInAnyOrderEntriesOf(Map.of(
         "shop.channel", string("web"),
         "shop.customer.id", string("customer-17"),
         "shop.item.sku", string("book-42"),
         "shop.item.quantity", integer(2),
         "shop.gift_wrap", bool(true),
         "shop.payment.method", string("CARD")));
-    assertThat(confirmed.get("InventoryService.reserve").attributes())
+    assertThat(own(confirmed.get("InventoryService.reserve").attributes()))
         .containsExactlyInAnyOrderEntriesOf(Map.of(
             "shop.item.sku", string("book-42"),
             "shop.item.quantity", integer(2)));
-    assertThat(confirmed.get("Pricing.total").attributes()).containsExactlyInAnyOrderEntriesOf(
+    assertThat(own(confirmed.get("Pricing.total").attributes())).containsExactlyInAnyOrderEntriesOf(
         Map.of(
             "shop.item.unit_price_cents", integer(1999),
             "shop.item.quantity", integer(2),
             "shop.tax.rate", AnyValue.newBuilder().setDoubleValue(0.2).build()));
-    assertThat(confirmed.get("payments.charge").attributes())
+    assertThat(own(confirmed.get("payments.charge").attributes()))
         .containsExactlyInAnyOrderEntriesOf(Map.of(
             "server.address", string("payments.example.com"),
             "server.port", integer(443),
             "payment.sandbox", bool(true),
             "payment.method", string("CARD"),
             "payment.amount_cents", integer(4798)));
-    assertThat(confirmed.get("OrderService.confirm").attributes())
+    assertThat(own(confirmed.get("OrderService.confirm").attributes()))
         .containsExactlyEntriesOf(Map.of("shop.order.id", string("order-1001")));
     // The HTTP spans: OpenTelemetry's semantic conventions.
     assertThat(confirmed.get("POST /reservations").attributes())
@@ -293,5 +299,16 @@ class DistributedTraceIT {
 
   private static AnyValue bool(boolean value) {
     return AnyValue.newBuilder().setBoolValue(value).build();
+  }
+
+  /**
+   * A traced span's attributes without the source attributes ({@code code.*}) every traced span
+   * has, after checking they are there.
+   */
+  private static Map<String, AnyValue> own(Map<String, AnyValue> attributes) {
+    assertThat(attributes).containsKeys("code.function.name", "code.file.path", "code.line.number");
+    Map<String, AnyValue> own = new java.util.LinkedHashMap<>(attributes);
+    own.keySet().removeIf(key -> key.startsWith("code."));
+    return own;
   }
 }

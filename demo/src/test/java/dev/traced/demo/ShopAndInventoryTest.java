@@ -23,6 +23,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.instrumentation.logback.mdc.v1_0.OpenTelemetryAppender;
 import io.opentelemetry.sdk.testing.junit5.OpenTelemetryExtension;
+import io.opentelemetry.sdk.testing.assertj.AttributeAssertion;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
 import java.io.IOException;
@@ -111,19 +112,23 @@ class ShopAndInventoryTest {
         .hasKind(SpanKind.INTERNAL)
         .hasParent(shopServer)
         .hasStatus(StatusData.unset())
-        .hasAttributesSatisfyingExactly(
+        .hasAttributesSatisfyingExactly(source(
+            "dev.traced.demo.shop.OrderService.checkout",
+            "dev/traced/demo/shop/OrderService.java",
             equalTo(stringKey("shop.channel"), "web"),
             equalTo(stringKey("shop.customer.id"), "customer-17"),
             equalTo(stringKey("shop.item.sku"), "book-42"),
             equalTo(longKey("shop.item.quantity"), 2L),
             equalTo(booleanKey("shop.gift_wrap"), true),
-            equalTo(stringKey("shop.payment.method"), "CARD"));
+            equalTo(stringKey("shop.payment.method"), "CARD")));
     assertThat(reserveCall)
         .hasKind(SpanKind.INTERNAL)
         .hasParent(checkoutSpan)
-        .hasAttributesSatisfyingExactly(
+        .hasAttributesSatisfyingExactly(source(
+            "dev.traced.demo.shop.InventoryClient.reserve",
+            "dev/traced/demo/shop/InventoryClient.java",
             equalTo(stringKey("shop.item.sku"), "book-42"),
-            equalTo(longKey("shop.item.quantity"), 2L));
+            equalTo(longKey("shop.item.quantity"), 2L)));
     assertThat(httpClient)
         .hasKind(SpanKind.CLIENT)
         .hasParent(reserveCall)
@@ -141,27 +146,36 @@ class ShopAndInventoryTest {
         .hasKind(SpanKind.INTERNAL)
         .hasParent(inventoryServer)
         .hasStatus(StatusData.unset())
-        .hasAttributesSatisfyingExactly(
+        .hasAttributesSatisfyingExactly(source(
+            "dev.traced.demo.inventory.InventoryService.reserve",
+            "dev/traced/demo/inventory/InventoryService.java",
             equalTo(stringKey("shop.item.sku"), "book-42"),
-            equalTo(longKey("shop.item.quantity"), 2L));
+            equalTo(longKey("shop.item.quantity"), 2L)));
     assertThat(spans.get("Pricing.total"))
         .hasParent(checkoutSpan)
-        .hasAttributesSatisfyingExactly(
+        .hasAttributesSatisfyingExactly(source(
+            "dev.traced.demo.shop.Pricing.total",
+            "dev/traced/demo/shop/Pricing.java",
             equalTo(longKey("shop.item.unit_price_cents"), 1999L),
             equalTo(longKey("shop.item.quantity"), 2L),
-            equalTo(doubleKey("shop.tax.rate"), 0.2));
+            equalTo(doubleKey("shop.tax.rate"), 0.2)));
     assertThat(spans.get("payments.charge"))
         .hasKind(SpanKind.CLIENT)
         .hasParent(checkoutSpan)
-        .hasAttributesSatisfyingExactly(
+        .hasAttributesSatisfyingExactly(source(
+            "dev.traced.demo.shop.PaymentService.charge",
+            "dev/traced/demo/shop/PaymentService.java",
             equalTo(stringKey("server.address"), "payments.example.com"),
             equalTo(longKey("server.port"), 443L),
             equalTo(booleanKey("payment.sandbox"), true),
             equalTo(stringKey("payment.method"), "CARD"),
-            equalTo(longKey("payment.amount_cents"), 4798L));
+            equalTo(longKey("payment.amount_cents"), 4798L)));
     assertThat(spans.get("OrderService.confirm"))
         .hasParent(checkoutSpan)
-        .hasAttributesSatisfyingExactly(equalTo(stringKey("shop.order.id"), "order-1001"));
+        .hasAttributesSatisfyingExactly(source(
+            "dev.traced.demo.shop.OrderService.confirm",
+            "dev/traced/demo/shop/OrderService.java",
+            equalTo(stringKey("shop.order.id"), "order-1001")));
 
     assertThat(spans.values()).allSatisfy(span -> assertThat(span)
         .hasTraceId(shopServer.getTraceId())
@@ -185,10 +199,12 @@ class ShopAndInventoryTest {
     assertThat(spans.get("InventoryService.reserve"))
         .hasParent(spans.get("POST /reservations"))
         .hasStatus(StatusData.create(StatusCode.ERROR, OUT_OF_STOCK_MESSAGE))
-        .hasAttributesSatisfyingExactly(
+        .hasAttributesSatisfyingExactly(source(
+            "dev.traced.demo.inventory.InventoryService.reserve",
+            "dev/traced/demo/inventory/InventoryService.java",
             equalTo(stringKey("shop.item.sku"), "mug-7"),
             equalTo(longKey("shop.item.quantity"), 1L),
-            equalTo(stringKey("error.type"), OUT_OF_STOCK))
+            equalTo(stringKey("error.type"), OUT_OF_STOCK)))
         .hasEventsSatisfyingExactly(event -> event
             .hasName("exception")
             .hasAttributesSatisfying(
@@ -376,5 +392,21 @@ class ShopAndInventoryTest {
 
   private static Map<String, SpanData> byName(List<SpanData> spans) {
     return spans.stream().collect(Collectors.toMap(SpanData::getName, Function.identity()));
+  }
+
+  /**
+   * {@code own}, plus the source attributes every traced span carries: the method's qualified
+   * name, its file relative to the source root, and a line (its exact value is not pinned here,
+   * so editing a demo source does not break this test).
+   */
+  private static AttributeAssertion[] source(
+      String function, String file, AttributeAssertion... own) {
+    AttributeAssertion[] all = java.util.Arrays.copyOf(own, own.length + 3);
+    all[own.length] = equalTo(stringKey("code.function.name"), function);
+    all[own.length + 1] = equalTo(stringKey("code.file.path"), file);
+    all[own.length + 2] =
+        io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.satisfies(
+            longKey("code.line.number"), line -> line.isPositive());
+    return all;
   }
 }
