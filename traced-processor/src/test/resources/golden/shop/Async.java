@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Future;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 class Async {
 
@@ -32,5 +34,15 @@ class Async {
   @Traced(endAtReturn = true)
   Future<String> fire() {
     return CompletableFuture.completedFuture("fired");
+  }
+
+  @Traced(attrs = "shop.order.id = return.id")
+  Mono<Order> next() {
+    return Mono.empty();
+  }
+
+  @Traced
+  Flux<Order> all() {
+    return Flux.empty();
   }
 }

@@ -6,6 +6,7 @@ import dev.traced.runtime.AttributeValues;
 import dev.traced.runtime.TracedAsync;
 import dev.traced.runtime.TracedOpenTelemetry;
 import dev.traced.runtime.TracedSpans;
+import dev.traced.runtime.reactor.TracedReactor;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -26,10 +27,12 @@ privileged aspect Async_Traced {
   static final AttributeKey<List<String>> SHOP_TAGS = AttributeKey.stringArrayKey("shop.tags");
 
   // Boxed once: a code.line.number above 127 would otherwise box on every call.
-  static final Long LINE_20 = 20L;
-  static final Long LINE_25 = 25L;
-  static final Long LINE_30 = 30L;
-  static final Long LINE_33 = 33L;
+  static final Long LINE_22 = 22L;
+  static final Long LINE_27 = 27L;
+  static final Long LINE_32 = 32L;
+  static final Long LINE_35 = 35L;
+  static final Long LINE_40 = 40L;
+  static final Long LINE_45 = 45L;
 
   static final Predicate<Throwable> FIND_EXPECTED =
         error -> error instanceof shop.Async.NotFoundException;
@@ -65,7 +68,7 @@ privileged aspect Async_Traced {
         span = tracer.spanBuilder("Async.find")
             .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Async.find")
             .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Async.java")
-            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_20)
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_22)
             .startSpan();
       } catch (Throwable tracingFailure) {
         TracedSpans.tracingFailed(tracingFailure);
@@ -107,7 +110,7 @@ privileged aspect Async_Traced {
         span = tracer.spanBuilder("Async.load")
             .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Async.load")
             .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Async.java")
-            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_25)
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_27)
             .startSpan();
       } catch (Throwable tracingFailure) {
         TracedSpans.tracingFailed(tracingFailure);
@@ -146,7 +149,7 @@ privileged aspect Async_Traced {
             .setSpanKind(SpanKind.CONSUMER)
             .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Async.consume")
             .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Async.java")
-            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_30)
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_32)
             .startSpan();
         if (span.isRecording()) {
           try {
@@ -187,7 +190,7 @@ privileged aspect Async_Traced {
         span = tracer.spanBuilder("Async.fire")
             .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Async.fire")
             .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Async.java")
-            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_33)
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_35)
             .startSpan();
       } catch (Throwable tracingFailure) {
         TracedSpans.tracingFailed(tracingFailure);
@@ -205,5 +208,91 @@ privileged aspect Async_Traced {
     } finally {
       TracedSpans.end(span, scope);
     }
+  }
+
+  static final BiConsumer<Span, Object> NEXT_VALUE = (span, value) -> {
+    if (span.isRecording()) {
+      try {
+        if (value != null) {
+          span.setAttribute(SHOP_ORDER_ID, ((shop.Async.Order) value).id());
+        }
+      } catch (Exception ignored) {
+        // A failing read leaves the attribute out; it never fails the call.
+      }
+    }
+  };
+
+  /** Span "Async.next" around {@code Async.next()}, ended when its result completes. */
+  @SuppressAjWarnings("uncheckedAdviceConversion")
+  reactor.core.publisher.Mono around():
+        execution(@dev.traced.Traced reactor.core.publisher.Mono shop.Async.next()) {
+    Span span = null;
+    Tracer tracer = TracedOpenTelemetry.tracer();
+    if (tracer != null) {
+      try {
+        span = tracer.spanBuilder("Async.next")
+            .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Async.next")
+            .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Async.java")
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_40)
+            .startSpan();
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
+      }
+    }
+    if (span == null) {
+      return proceed();
+    }
+    Scope scope = TracedSpans.makeCurrent(span);
+    reactor.core.publisher.Mono result;
+    try {
+      result = proceed();
+    } catch (java.lang.RuntimeException | java.lang.Error error) {
+      TracedSpans.recordFailure(span, error);
+      TracedSpans.end(span, scope);
+      throw error;
+    }
+    TracedSpans.close(scope);
+    if (result == null) {
+      TracedSpans.end(span);
+      return null;
+    }
+    return TracedReactor.mono(result, span, null, NEXT_VALUE);
+  }
+
+  /** Span "Async.all" around {@code Async.all()}, ended when its result completes. */
+  @SuppressAjWarnings("uncheckedAdviceConversion")
+  reactor.core.publisher.Flux around():
+        execution(@dev.traced.Traced reactor.core.publisher.Flux shop.Async.all()) {
+    Span span = null;
+    Tracer tracer = TracedOpenTelemetry.tracer();
+    if (tracer != null) {
+      try {
+        span = tracer.spanBuilder("Async.all")
+            .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Async.all")
+            .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Async.java")
+            .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_45)
+            .startSpan();
+      } catch (Throwable tracingFailure) {
+        TracedSpans.tracingFailed(tracingFailure);
+      }
+    }
+    if (span == null) {
+      return proceed();
+    }
+    Scope scope = TracedSpans.makeCurrent(span);
+    reactor.core.publisher.Flux result;
+    try {
+      result = proceed();
+    } catch (java.lang.RuntimeException | java.lang.Error error) {
+      TracedSpans.recordFailure(span, error);
+      TracedSpans.end(span, scope);
+      throw error;
+    }
+    TracedSpans.close(scope);
+    if (result == null) {
+      TracedSpans.end(span);
+      return null;
+    }
+    return TracedReactor.flux(result, span, null);
   }
 }
