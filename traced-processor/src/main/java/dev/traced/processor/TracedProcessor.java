@@ -8,6 +8,7 @@ import dev.traced.processor.diagnostics.Diagnostics;
 import dev.traced.processor.diagnostics.Message;
 import dev.traced.processor.model.TracedClass;
 import dev.traced.processor.model.TracedMethod;
+import dev.traced.processor.catalogue.SpanCatalogue;
 import dev.traced.processor.validation.LocalClassScanner;
 import dev.traced.processor.validation.SemanticConventions;
 import dev.traced.processor.validation.SourceLocations;
@@ -74,6 +75,9 @@ public final class TracedProcessor extends AbstractProcessor {
   /** The semantic-convention registry, loaded on first use, once per compilation. */
   private SemanticConventions conventions;
 
+  /** The span catalogue of this compilation, written when processing is over. */
+  private SpanCatalogue catalogue;
+
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
@@ -82,6 +86,7 @@ public final class TracedProcessor extends AbstractProcessor {
     } catch (IllegalArgumentException notJavac) {
       trees = null;
     }
+    catalogue = new SpanCatalogue(processingEnv, trees);
   }
 
   @Override
@@ -103,6 +108,12 @@ public final class TracedProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    processRound(round);
+    catalogue.afterRound(round);
+    return false;
+  }
+
+  private void processRound(RoundEnvironment round) {
     Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
     Element current = null;
     try {
@@ -119,7 +130,7 @@ public final class TracedProcessor extends AbstractProcessor {
         }
       }
       if (classNames.isEmpty()) {
-        return false;
+        return;
       }
       TracedMethodValidator validator =
           new TracedMethodValidator(
@@ -154,7 +165,9 @@ public final class TracedProcessor extends AbstractProcessor {
         }
         current = type;
         if (allValid && !valid.isEmpty()) {
-          writeAspect(model(type, valid), type);
+          TracedClass tracedClass = model(type, valid);
+          writeAspect(tracedClass, type);
+          catalogue.add(aspectName(tracedClass), methods, valid, conventions());
         }
       }
     } catch (Throwable e) {
@@ -168,7 +181,12 @@ public final class TracedProcessor extends AbstractProcessor {
             .printMessage(Message.INTERNAL_ERROR.kind(), Message.INTERNAL_ERROR.format(e, trace));
       }
     }
-    return false;
+  }
+
+  private static String aspectName(TracedClass tracedClass) {
+    return tracedClass.packageName().isEmpty()
+        ? tracedClass.aspectName()
+        : tracedClass.packageName() + "." + tracedClass.aspectName();
   }
 
   /**

@@ -81,7 +81,8 @@ class DiagnosticsTest {
                 DiagnosticsTest.class,
                 PathDiagnosticsTest.class,
                 ConventionDiagnosticsTest.class,
-                OutcomeDiagnosticsTest.class)
+                OutcomeDiagnosticsTest.class,
+                CatalogueTest.class)
             .flatMap(test -> Arrays.stream(test.getDeclaredClasses()))
             .filter(c -> c.isAnnotationPresent(Covers.class))
             .map(c -> c.getAnnotation(Covers.class).value())

@@ -164,6 +164,14 @@ public enum Message {
       Diagnostic.Kind.ERROR,
       "Processor option -A{0}={1} is not valid: write -A{0}=on or -A{0}=off."),
 
+  // The span catalogue.
+  CATALOGUE_WRITE_FAILED(
+      "catalogue-write-failed",
+      Diagnostic.Kind.ERROR,
+      "traced could not write {0} in the class output: {1}. The span catalogue (or the removal"
+          + " of an aspect whose class is gone) is incomplete; check that the output directory"
+          + " is writable and has space, then rebuild."),
+
   // traced itself.
   INTERNAL_ERROR(
       "internal-error",

@@ -14,9 +14,11 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
@@ -42,25 +44,35 @@ public final class SemanticConventions {
   private static final List<String> PACKAGES =
       List.of("io/opentelemetry/semconv/", "io/opentelemetry/semconv/incubating/");
 
-  /** What the conventions say about one key. */
-  public record Convention(String key, AttributeType type, Optional<String> deprecation) {}
+  /**
+   * What the conventions say about one key.
+   *
+   * @param stable whether {@code opentelemetry-semconv} (the stable conventions) defines it;
+   *     otherwise only the incubating artifact does
+   */
+  public record Convention(
+      String key, AttributeType type, Optional<String> deprecation, boolean stable) {}
 
   private final Map<String, AttributeType> types;
   private final Map<String, AttributeType> templates;
   private final Map<String, String> deprecations;
+  /** The keys and template prefixes of the stable artifact. */
+  private final Set<String> stable;
 
   private SemanticConventions(
       Map<String, AttributeType> types,
       Map<String, AttributeType> templates,
-      Map<String, String> deprecations) {
+      Map<String, String> deprecations,
+      Set<String> stable) {
     this.types = types;
     this.templates = templates;
     this.deprecations = deprecations;
+    this.stable = stable;
   }
 
   /** A registry that knows no key: the check is off. */
   public static SemanticConventions none() {
-    return new SemanticConventions(Map.of(), Map.of(), Map.of());
+    return new SemanticConventions(Map.of(), Map.of(), Map.of(), Set.of());
   }
 
   /** Reads the registry from the semantic-convention artifacts on this class's class path. */
@@ -68,7 +80,9 @@ public final class SemanticConventions {
     ClassLoader loader = SemanticConventions.class.getClassLoader();
     Map<String, AttributeType> types = new HashMap<>();
     Map<String, AttributeType> templates = new HashMap<>();
+    Set<String> stable = new HashSet<>();
     for (String className : attributeClasses(loader)) {
+      boolean stableClass = !className.startsWith("io.opentelemetry.semconv.incubating.");
       Class<?> type;
       try {
         type = Class.forName(className, true, loader);
@@ -87,21 +101,28 @@ public final class SemanticConventions {
         }
         if (value instanceof AttributeKey<?> key) {
           attributeType(key).ifPresent(t -> types.putIfAbsent(key.getKey(), t));
+          if (stableClass) {
+            stable.add(key.getKey());
+          }
         } else if (value instanceof AttributeKeyTemplate<?> template) {
           // A template's key for "" is its prefix followed by a dot: "http.request.header.".
           AttributeKey<?> key = template.getAttributeKey("");
           attributeType(key).ifPresent(t -> templates.putIfAbsent(key.getKey(), t));
+          if (stableClass) {
+            stable.add(key.getKey());
+          }
         }
       }
     }
-    return new SemanticConventions(types, templates, deprecations());
+    return new SemanticConventions(types, templates, deprecations(), stable);
   }
 
   /** What the conventions define for {@code key}, if anything. */
   public Optional<Convention> lookup(String key) {
     AttributeType type = types.get(key);
+    String longestPrefix = key;
     if (type == null) {
-      String longestPrefix = "";
+      longestPrefix = "";
       for (Map.Entry<String, AttributeType> template : templates.entrySet()) {
         String prefix = template.getKey();
         if (key.startsWith(prefix) && key.length() > prefix.length()
@@ -114,7 +135,9 @@ public final class SemanticConventions {
     if (type == null) {
       return Optional.empty();
     }
-    return Optional.of(new Convention(key, type, Optional.ofNullable(deprecations.get(key))));
+    return Optional.of(
+        new Convention(
+            key, type, Optional.ofNullable(deprecations.get(key)), stable.contains(longestPrefix)));
   }
 
   /** How many keys the registry knows; for tests. */
