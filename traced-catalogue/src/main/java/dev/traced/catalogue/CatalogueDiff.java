@@ -49,6 +49,7 @@ public final class CatalogueDiff {
     Map<String, Shape> before = shapes(old);
     Map<String, Shape> after = shapes(now);
     List<Change> changes = new ArrayList<>();
+    Set<String> renameTargets = new TreeSet<>();
     for (Map.Entry<String, Shape> entry : before.entrySet()) {
       String name = entry.getKey();
       Shape was = entry.getValue();
@@ -56,6 +57,7 @@ public final class CatalogueDiff {
       if (is == null) {
         String renamedTo = renamedTo(was, now, before);
         if (renamedTo != null) {
+          renameTargets.add(renamedTo);
           changes.add(new Change(Kind.SPAN_RENAMED, name,
               "span \"" + name + "\" renamed to \"" + renamedTo + "\" (" + String.join(", ",
                   was.methods) + ")"));
@@ -91,7 +93,7 @@ public final class CatalogueDiff {
       }
     }
     for (Map.Entry<String, Shape> entry : after.entrySet()) {
-      if (!before.containsKey(entry.getKey())) {
+      if (!before.containsKey(entry.getKey()) && !renameTargets.contains(entry.getKey())) {
         changes.add(new Change(Kind.SPAN_ADDED, entry.getKey(),
             "span \"" + entry.getKey() + "\" added (" + String.join(", ", entry.getValue().methods)
                 + ")"));
