@@ -251,13 +251,13 @@ class CatalogueTest {
       JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
       DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
       try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, UTF_8)) {
-        boolean ok =
+        JavaCompiler.CompilationTask task =
             javac.getTask(null, files, diagnostics,
-                    List.of("-d", classes.toString(), "-s", dir.resolve("gen").toString(),
-                        "-classpath", System.getProperty("java.class.path"), "-proc:only"),
-                    null, files.getJavaFileObjects(source.toFile()))
-                .withProcessors(List.of(new TracedProcessor()))
-                .call();
+                List.of("-d", classes.toString(), "-s", dir.resolve("gen").toString(),
+                    "-classpath", System.getProperty("java.class.path"), "-proc:only"),
+                null, files.getJavaFileObjects(source.toFile()));
+        task.setProcessors(List.of(new TracedProcessor()));
+        boolean ok = task.call();
         List<String> errors =
             diagnostics.getDiagnostics().stream()
                 .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
