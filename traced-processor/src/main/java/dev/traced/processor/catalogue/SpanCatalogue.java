@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -118,10 +119,12 @@ public final class SpanCatalogue {
       }
       written = true;
       Catalogue catalogue = new Catalogue(merged());
-      write(Catalogue.JSON_FILE, CatalogueJson.write(catalogue));
+      URI json = write(Catalogue.JSON_FILE, CatalogueJson.write(catalogue));
       write(Catalogue.MARKDOWN_FILE, CatalogueText.markdown(catalogue));
       write(Catalogue.WEAVER_FILE, WeaverRegistry.write(catalogue));
-      new StaleAspects(filer, elements).remove(aspects, this::report);
+      if (json != null) {
+        new StaleAspects(elements).remove(json, Catalogue.JSON_FILE, aspects, this::report);
+      }
     } catch (RuntimeException | LinkageError e) {
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
@@ -135,14 +138,17 @@ public final class SpanCatalogue {
         Message.CATALOGUE_WRITE_FAILED.format(file, String.valueOf(e)));
   }
 
-  private void write(String path, String text) {
+  /** Writes a file of the catalogue; returns where it went, or null if it could not be written. */
+  private URI write(String path, String text) {
     try {
       FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", path);
       try (Writer writer = file.openWriter()) {
         writer.write(text);
       }
+      return file.toUri();
     } catch (IOException | RuntimeException e) {
       report(path, e);
+      return null;
     }
   }
 

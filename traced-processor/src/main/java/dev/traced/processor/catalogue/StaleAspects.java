@@ -1,6 +1,5 @@
 package dev.traced.processor.catalogue;
 
-import dev.traced.catalogue.Catalogue;
 import dev.traced.processor.validation.TracedMethodValidator;
 import java.io.IOException;
 import java.net.URI;
@@ -12,13 +11,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
-import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
-import javax.tools.FileObject;
-import javax.tools.StandardLocation;
 
 /**
  * Removes compiled aspects that an earlier build generated for a class that no longer has
@@ -45,21 +41,26 @@ final class StaleAspects {
 
   private static final String SUFFIX = "_Traced";
 
-  private final Filer filer;
   private final Elements elements;
 
-  StaleAspects(Filer filer, Elements elements) {
-    this.filer = filer;
+  StaleAspects(Elements elements) {
     this.elements = elements;
   }
 
   /**
    * Removes the stale aspects; {@code failed} hears of each file that could not be removed.
    *
+   * @param written where a file was written into the class output in this compilation, found
+   *     through the Filer (which refuses to open a file it created, even to ask where it is)
+   * @param writtenPath that file's path relative to the class output
    * @param generated the aspects generated in this compilation ({@code p.X_Traced})
    */
-  void remove(Set<String> generated, BiConsumer<String, Exception> failed) {
-    Path root = classOutput();
+  void remove(
+      URI written,
+      String writtenPath,
+      Set<String> generated,
+      BiConsumer<String, Exception> failed) {
+    Path root = classOutput(written, writtenPath);
     if (root == null || !Files.isDirectory(root)) {
       return;
     }
@@ -96,21 +97,18 @@ final class StaleAspects {
     }
   }
 
-  /** The class output directory, found through where the catalogue goes. */
-  private Path classOutput() {
+  /** The class output directory on disk, or null when it is not one (an in-memory one in tests). */
+  private static Path classOutput(URI written, String writtenPath) {
+    if (!"file".equals(written.getScheme())) {
+      return null;
+    }
     try {
-      FileObject probe =
-          filer.getResource(StandardLocation.CLASS_OUTPUT, "", Catalogue.JSON_FILE);
-      URI uri = probe.toUri();
-      if (!"file".equals(uri.getScheme())) {
-        return null; // an in-memory file manager (tests, IDEs): no stale files on disk
-      }
-      Path path = Path.of(uri);
-      for (int i = 0; i < Catalogue.JSON_FILE.split("/").length; i++) {
+      Path path = Path.of(written);
+      for (int i = 0; i < writtenPath.split("/").length; i++) {
         path = path.getParent();
       }
       return path;
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       return null;
     }
   }
