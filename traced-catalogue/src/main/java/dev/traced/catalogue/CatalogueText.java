@@ -195,8 +195,16 @@ public final class CatalogueText {
 
   /** How the span ends, in words. */
   static String ends(Catalogue.Span span) {
-    String end = span.end().equals("RETURN") ? "on return" : "when the " + span.end() + " completes";
-    return span.newTrace() ? end + ", new trace" : end;
+    String end = span.end().equals("RETURN") ? "on return" : "on completion of the " + span.end();
+    if (span.newTrace()) {
+      end += ", new trace";
+    }
+    if (!span.expectedExceptions().isEmpty()) {
+      end += ", expected: " + span.expectedExceptions().stream()
+          .map(e -> e.substring(e.lastIndexOf('.') + 1))
+          .collect(Collectors.joining(" "));
+    }
+    return end;
   }
 
   private static String fileName(String path) {

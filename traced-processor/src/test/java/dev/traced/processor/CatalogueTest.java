@@ -82,12 +82,12 @@ class CatalogueTest {
 
     assertThat(catalogue.spans()).extracting(Catalogue.Span::name)
         .containsExactly("Audit.record", "Orders.charge", "Payments.refund", "order.place",
-            "payments.pay");
+            "payments.pay", "payments.settle");
     Catalogue.Span place = catalogue.byId("shop.Orders#place(shop.Orders.Order, int, java.lang.String)");
     assertThat(place.kind()).isEqualTo("SERVER");
     assertThat(place.className()).isEqualTo("shop.Orders");
     assertThat(place.sourceFile()).isEqualTo("shop/Orders.java");
-    assertThat(place.line()).isEqualTo(16); // the line of @Traced, where the declaration starts
+    assertThat(place.line()).isEqualTo(22); // the line with the method's name
     assertThat(place.description())
         .isEqualTo("Places an order for a customer, with quantity items.");
     assertThat(place.end()).isEqualTo("RETURN");
@@ -107,6 +107,10 @@ class CatalogueTest {
     Catalogue.Span pay = catalogue.byId("shop.Payments#pay(java.lang.String, int)");
     assertThat(pay.attributes()).extracting(Catalogue.Attribute::semconv)
         .containsExactly("stable", "incubating", "none");
+    Catalogue.Span settle = catalogue.byId("shop.Payments#settle()");
+    assertThat(settle.end()).isEqualTo("COMPLETION_STAGE");
+    assertThat(settle.newTrace()).isTrue();
+    assertThat(settle.expectedExceptions()).containsExactly("java.util.NoSuchElementException");
   }
 
   @Test
@@ -192,7 +196,8 @@ class CatalogueTest {
     Map<String, Map<String, Object>> byId =
         groups.stream().collect(Collectors.toMap(g -> (String) g.get("id"), g -> g));
     assertThat(byId).containsOnlyKeys("registry.traced", "span.Audit.record",
-        "span.Orders.charge", "span.Payments.refund", "span.order.place", "span.payments.pay");
+        "span.Orders.charge", "span.Payments.refund", "span.order.place", "span.payments.pay",
+        "span.payments.settle");
 
     Map<String, Object> registry = byId.get("registry.traced");
     assertThat(registry.get("type")).isEqualTo("attribute_group");

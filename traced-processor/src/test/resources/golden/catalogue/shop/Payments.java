@@ -10,4 +10,10 @@ class Payments {
 
   @Traced
   void refund(String id) {}
+
+  /** Settles the day's payments, in the background, in a trace of its own. */
+  @Traced(name = "payments.settle", newTrace = true, expected = java.util.NoSuchElementException.class)
+  java.util.concurrent.CompletableFuture<Integer> settle() {
+    return java.util.concurrent.CompletableFuture.completedFuture(1);
+  }
 }

@@ -1,8 +1,6 @@
 package dev.traced.processor.catalogue;
 
 import com.palantir.javapoet.TypeName;
-import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.traced.catalogue.Catalogue;
 import dev.traced.catalogue.CatalogueJson;
@@ -63,7 +61,6 @@ public final class SpanCatalogue {
   private final Elements elements;
   private final Types types;
   private final CallGraph callGraph;
-  private final Trees trees;
 
   /** The entries of this compilation, by id. */
   private final Map<String, Catalogue.Span> spans = new LinkedHashMap<>();
@@ -82,7 +79,6 @@ public final class SpanCatalogue {
     this.messager = env.getMessager();
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
-    this.trees = trees;
     this.callGraph = new CallGraph(trees, elements, types);
   }
 
@@ -214,19 +210,18 @@ public final class SpanCatalogue {
     for (SpanAttribute attribute : model.attributes()) {
       attributes.add(attribute(attribute, conventions));
     }
-    Source source = source(method);
     return new Catalogue.Span(
         id(method, types),
         model.spanName(),
         model.spanKind().name(),
         model.declaringType(),
         signature(method, types),
-        source.file(),
-        source.line(),
+        model.sourceFile() == null ? "" : model.sourceFile(),
+        model.line(),
         Javadoc.summary(elements.getDocComment(method)),
-        "RETURN",
-        false,
-        List.of(),
+        model.spanEnd().name(),
+        model.newTrace(),
+        model.expectedExceptions(),
         attributes,
         callGraph.children(method));
   }
@@ -269,27 +264,5 @@ public final class SpanCatalogue {
     return new Catalogue.Attribute(
         attribute.key(), attribute.type().displayName(), from, value, optional, status,
         deprecation);
-  }
-
-  private record Source(String file, int line) {}
-
-  /** The method's source file relative to its source root, and the line it is declared on. */
-  private Source source(ExecutableElement method) {
-    if (trees == null) {
-      return new Source("", 0);
-    }
-    TreePath path = trees.getPath(method);
-    if (path == null) {
-      return new Source("", 0);
-    }
-    CompilationUnitTree unit = path.getCompilationUnit();
-    String name = unit.getSourceFile().getName();
-    name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-    PackageElement pkg = elements.getPackageOf(method);
-    String file = pkg.isUnnamed() ? name : pkg.getQualifiedName().toString().replace('.', '/')
-        + "/" + name;
-    long position = trees.getSourcePositions().getStartPosition(unit, path.getLeaf());
-    int line = position < 0 ? 0 : (int) unit.getLineMap().getLineNumber(position);
-    return new Source(file, line);
   }
 }
