@@ -69,7 +69,7 @@ public final class StartupHarness {
     System.out.printf("%nStart-up, %d runs each after %d warm-up round(s); %s %s, %d cores:%n",
         runs, warmups, System.getProperty("java.vm.name"), System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors());
-    System.out.printf("%-45s %28s %28s%n", "", "to first exported span (ms)", "to exit (ms)");
+    System.out.printf("%-45s %29s %29s%n", "", "to first exported span (ms)", "to exit (ms)");
     System.out.printf("%-45s %9s %9s %9s %9s %9s %9s%n", "variant", "median", "min", "max",
         "median", "min", "max");
     Map<String, Double> medians = new LinkedHashMap<>();
