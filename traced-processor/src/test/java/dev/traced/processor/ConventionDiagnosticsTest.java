@@ -3,6 +3,8 @@ package dev.traced.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.traced.processor.TestSources.aspectNames;
 import static dev.traced.processor.TestSources.assertError;
+import static dev.traced.processor.TestSources.assertOnlyError;
+import static dev.traced.processor.TestSources.assertOnlyWarning;
 import static dev.traced.processor.TestSources.compile;
 import static dev.traced.processor.TestSources.source;
 import static dev.traced.processor.TestSources.subject;
@@ -23,24 +25,6 @@ import org.junit.jupiter.api.Test;
  * suppressions and processor options.
  */
 class ConventionDiagnosticsTest {
-
-  /** Asserts exactly one warning, {@code message}, on the line containing {@code fragment}. */
-  private static void assertWarning(
-      Compilation compilation, JavaFileObject source, String fragment, String message) {
-    assertThat(compilation).succeeded();
-    assertThat(compilation).hadWarningCount(1);
-    assertThat(compilation).hadWarningContaining(message).inFile(source).onLineContaining(fragment);
-    assertThat(compilation.warnings().get(0).getMessage(Locale.ROOT)).isEqualTo(message);
-  }
-
-  private static void assertOnlyError(
-      JavaFileObject source, String fragment, String message) {
-    Compilation compilation = compile(source);
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertError(compilation, source, fragment, message);
-    assertThat(aspectNames(compilation)).isEmpty();
-  }
 
   @Nested
   @Covers(Message.SEMCONV_TYPE_MISMATCH)
@@ -158,7 +142,7 @@ class ConventionDiagnosticsTest {
               "      \"db.user = user\"",
               "  })",
               "  void query(String user) {}");
-      assertWarning(
+      assertOnlyWarning(
           compile(source),
           source,
           "\"db.user = user\"",
@@ -176,7 +160,7 @@ class ConventionDiagnosticsTest {
               "      \"http.flavor = flavor\"",
               "  })",
               "  void call(String flavor) {}");
-      assertWarning(
+      assertOnlyWarning(
           compile(source),
           source,
           "\"http.flavor = flavor\"",
@@ -195,7 +179,7 @@ class ConventionDiagnosticsTest {
               "  })",
               "  void handle(String method) {}");
       Compilation compilation = compile(source);
-      assertWarning(compilation, source, "\"http.method = method\"", WARNING);
+      assertOnlyWarning(compilation, source, "\"http.method = method\"", WARNING);
       assertThat(aspectNames(compilation)).containsExactly("p/Subject_Traced.aj");
     }
 
@@ -237,7 +221,7 @@ class ConventionDiagnosticsTest {
               "      \"http.method = method\"",
               "  })",
               "  void handle(String method) {}");
-      assertWarning(compile(source), source, "\"http.method = method\"", WARNING);
+      assertOnlyWarning(compile(source), source, "\"http.method = method\"", WARNING);
     }
   }
 
@@ -399,7 +383,7 @@ class ConventionDiagnosticsTest {
               "  @Traced(attrs = \"auth.mode = 'password'\",",
               "      allowSensitive = \"auth.mode\")",
               "  void login() {}");
-      assertWarning(
+      assertOnlyWarning(
           compile(source),
           source,
           "allowSensitive = \"auth.mode\"",
@@ -415,7 +399,7 @@ class ConventionDiagnosticsTest {
               "  @Traced(attrs = \"shop.order.id = orderId\",",
               "      allowSensitive = \"shop.order.id\")",
               "  void place(String orderId) {}");
-      assertWarning(
+      assertOnlyWarning(
           compile(source),
           source,
           "allowSensitive = \"shop.order.id\"",
@@ -544,7 +528,7 @@ class ConventionDiagnosticsTest {
               "  @SuppressWarnings(\"traced:deprecated-keys\")",
               "  @Traced",
               "  void handle() {}");
-      assertWarning(
+      assertOnlyWarning(
           compile(source),
           source,
           "@SuppressWarnings(\"traced:deprecated-keys\")",
@@ -565,7 +549,7 @@ class ConventionDiagnosticsTest {
               "class Api {",
               "  @dev.traced.Traced void handle() {}",
               "}");
-      assertWarning(
+      assertOnlyWarning(
           compile(source),
           source,
           "@SuppressWarnings(\"traced:sensitive-value\")",
@@ -584,7 +568,7 @@ class ConventionDiagnosticsTest {
               "  @SuppressWarnings(\"traced:nope\")",
               "  void run() {}",
               "}");
-      assertWarning(
+      assertOnlyWarning(
           compile(source),
           source,
           "@SuppressWarnings(\"traced:nope\")",

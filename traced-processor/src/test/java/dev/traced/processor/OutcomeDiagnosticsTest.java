@@ -2,8 +2,7 @@ package dev.traced.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.traced.processor.TestSources.aspect;
-import static dev.traced.processor.TestSources.aspectNames;
-import static dev.traced.processor.TestSources.assertError;
+import static dev.traced.processor.TestSources.assertOnlyError;
 import static dev.traced.processor.TestSources.compile;
 import static dev.traced.processor.TestSources.subject;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,21 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class OutcomeDiagnosticsTest {
 
-  /** Asserts exactly one warning, {@code message}, on the line containing {@code fragment}. */
   private static void assertOnlyWarning(JavaFileObject source, String fragment, String message) {
-    Compilation compilation = compile(source);
-    assertThat(compilation).succeeded();
-    assertThat(compilation).hadWarningCount(1);
-    assertThat(compilation).hadWarningContaining(message).inFile(source).onLineContaining(fragment);
-    assertThat(compilation.warnings().get(0).getMessage(Locale.ROOT)).isEqualTo(message);
-  }
-
-  private static void assertOnlyError(JavaFileObject source, String fragment, String message) {
-    Compilation compilation = compile(source);
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertError(compilation, source, fragment, message);
-    assertThat(aspectNames(compilation)).isEmpty();
+    TestSources.assertOnlyWarning(compile(source), source, fragment, message);
   }
 
   private static void assertNoWarnings(JavaFileObject source) {

@@ -195,6 +195,27 @@ final class TestSources {
         .collect(Collectors.toList());
   }
 
+  /** Asserts that {@code source} fails with exactly one error, {@code message}, and no aspect. */
+  static void assertOnlyError(JavaFileObject source, String lineFragment, String message) {
+    Compilation compilation = compile(source);
+    com.google.testing.compile.CompilationSubject.assertThat(compilation).failed();
+    com.google.testing.compile.CompilationSubject.assertThat(compilation).hadErrorCount(1);
+    assertError(compilation, source, lineFragment, message);
+    assertThat(aspectNames(compilation)).isEmpty();
+  }
+
+  /** Asserts exactly one warning, {@code message}, on the line containing {@code lineFragment}. */
+  static void assertOnlyWarning(
+      Compilation compilation, JavaFileObject source, String lineFragment, String message) {
+    com.google.testing.compile.CompilationSubject.assertThat(compilation).succeeded();
+    com.google.testing.compile.CompilationSubject.assertThat(compilation).hadWarningCount(1);
+    com.google.testing.compile.CompilationSubject.assertThat(compilation)
+        .hadWarningContaining(message)
+        .inFile(source)
+        .onLineContaining(lineFragment);
+    assertThat(compilation.warnings().get(0).getMessage(Locale.ROOT)).isEqualTo(message);
+  }
+
   /**
    * Asserts that the compilation reported an error whose message is exactly {@code message}
    * (not just containing it), on the line of {@code source} that contains {@code lineFragment}.

@@ -294,10 +294,35 @@ public final class TracedRxJava3 {
   // Each observer below is also the Disposable (or Subscription) it hands downstream, so that a
   // dispose passes through it; it ends the span before passing a terminal signal on.
 
-  private static final class SingleEnd<T> extends AsyncSpanEnd<T>
-      implements SingleObserver<T>, Disposable {
+  /**
+   * The part the four observers of {@link Disposable} sources share: disposing passes through,
+   * recording the cancellation first.
+   */
+  private abstract static class DisposableEnd<T> extends AsyncSpanEnd<T> implements Disposable {
+    Disposable upstream;
+
+    DisposableEnd(
+        Span span,
+        Predicate<? super Throwable> expected,
+        BiConsumer<? super Span, ? super T> onValue) {
+      super(span, expected, onValue);
+    }
+
+    @Override
+    public void dispose() {
+      cancelled();
+      upstream.dispose();
+    }
+
+    @Override
+    public boolean isDisposed() {
+      return upstream.isDisposed();
+    }
+  }
+
+  private static final class SingleEnd<T> extends DisposableEnd<T>
+      implements SingleObserver<T> {
     private final SingleObserver<? super T> downstream;
-    private Disposable upstream;
 
     SingleEnd(
         SingleObserver<? super T> downstream,
@@ -325,23 +350,11 @@ public final class TracedRxJava3 {
       failed(error);
       downstream.onError(error);
     }
-
-    @Override
-    public void dispose() {
-      cancelled();
-      upstream.dispose();
-    }
-
-    @Override
-    public boolean isDisposed() {
-      return upstream.isDisposed();
-    }
   }
 
-  private static final class MaybeEnd<T> extends AsyncSpanEnd<T>
-      implements MaybeObserver<T>, Disposable {
+  private static final class MaybeEnd<T> extends DisposableEnd<T>
+      implements MaybeObserver<T> {
     private final MaybeObserver<? super T> downstream;
-    private Disposable upstream;
 
     MaybeEnd(
         MaybeObserver<? super T> downstream,
@@ -375,23 +388,11 @@ public final class TracedRxJava3 {
       failed(error);
       downstream.onError(error);
     }
-
-    @Override
-    public void dispose() {
-      cancelled();
-      upstream.dispose();
-    }
-
-    @Override
-    public boolean isDisposed() {
-      return upstream.isDisposed();
-    }
   }
 
-  private static final class CompletableEnd extends AsyncSpanEnd<Void>
-      implements CompletableObserver, Disposable {
+  private static final class CompletableEnd extends DisposableEnd<Void>
+      implements CompletableObserver {
     private final CompletableObserver downstream;
-    private Disposable upstream;
 
     CompletableEnd(
         CompletableObserver downstream, Span span, Predicate<? super Throwable> expected) {
@@ -416,23 +417,11 @@ public final class TracedRxJava3 {
       failed(error);
       downstream.onError(error);
     }
-
-    @Override
-    public void dispose() {
-      cancelled();
-      upstream.dispose();
-    }
-
-    @Override
-    public boolean isDisposed() {
-      return upstream.isDisposed();
-    }
   }
 
-  private static final class ObservableEnd<T> extends AsyncSpanEnd<T>
-      implements Observer<T>, Disposable {
+  private static final class ObservableEnd<T> extends DisposableEnd<T>
+      implements Observer<T> {
     private final Observer<? super T> downstream;
-    private Disposable upstream;
 
     ObservableEnd(Observer<? super T> downstream, Span span, Predicate<? super Throwable> expected) {
       super(span, expected, null);
@@ -460,17 +449,6 @@ public final class TracedRxJava3 {
     public void onError(Throwable error) {
       failed(error);
       downstream.onError(error);
-    }
-
-    @Override
-    public void dispose() {
-      cancelled();
-      upstream.dispose();
-    }
-
-    @Override
-    public boolean isDisposed() {
-      return upstream.isDisposed();
     }
   }
 
