@@ -48,7 +48,7 @@ privileged aspect Async_Traced {
       }
       try {
         if (value != null) {
-          span.setAttribute(SHOP_ITEMS, ((shop.Async.Order) value).items());
+          span.setAttribute(SHOP_ITEMS, (long) ((shop.Async.Order) value).items());
         }
       } catch (Exception ignored) {
         // A failing read leaves the attribute out; it never fails the call.

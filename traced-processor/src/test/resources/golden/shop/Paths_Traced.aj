@@ -212,7 +212,7 @@ privileged aspect Paths_Traced {
           // A failing read leaves the attribute out; it never fails the call.
         }
         if (priority != null && priority.isPresent()) {
-          spanBuilder.setAttribute(SHOP_PRIORITY, priority.getAsInt());
+          spanBuilder.setAttribute(SHOP_PRIORITY, (long) priority.getAsInt());
         }
         if (tier != null && tier.isPresent()) {
           spanBuilder.setAttribute(SHOP_TIER, ((shop.Paths.Tier) tier.get()).name());
@@ -343,7 +343,7 @@ privileged aspect Paths_Traced {
             // A failing read leaves the attribute out; it never fails the call.
           }
           if (result != null) {
-            span.setAttribute(SHOP_FIRST, result.length);
+            span.setAttribute(SHOP_FIRST, (long) result.length);
           }
         }
       } catch (Throwable tracingFailure) {

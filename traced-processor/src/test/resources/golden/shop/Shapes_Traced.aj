@@ -82,7 +82,7 @@ privileged aspect Shapes_Traced {
             .setAttribute(TracedSpans.CODE_FUNCTION_NAME, "shop.Shapes.twice")
             .setAttribute(TracedSpans.CODE_FILE_PATH, "shop/Shapes.java")
             .setAttribute(TracedSpans.CODE_LINE_NUMBER, LINE_15)
-            .setAttribute(SHOP_COUNT, count)
+            .setAttribute(SHOP_COUNT, (long) count)
             .startSpan();
       } catch (Throwable tracingFailure) {
         TracedSpans.tracingFailed(tracingFailure);

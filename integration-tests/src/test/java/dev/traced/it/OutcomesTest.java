@@ -10,7 +10,6 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.testing.junit5.OpenTelemetryExtension;
-import io.opentelemetry.sdk.trace.data.ExceptionEventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
 import java.io.FileNotFoundException;
@@ -36,9 +35,15 @@ class OutcomesTest {
         .hasName("outcomes.find")
         .hasStatus(StatusData.unset())
         .hasAttributesSatisfyingExactly(equalTo(stringKey("id"), "missing-1"));
-    assertThat(span.getEvents()).singleElement().isInstanceOf(ExceptionEventData.class);
-    assertThat(((ExceptionEventData) span.getEvents().get(0)).getException())
-        .isInstanceOf(Outcomes.NotFoundException.class);
+    assertThat(span.getEvents()).singleElement().satisfies(event -> {
+      assertThat(event.getName()).isEqualTo("exception");
+      // the SDK writes the binary name before 1.5x and the canonical name since
+      assertThat(event.getAttributes().get(stringKey("exception.type"))).isIn(
+          Outcomes.NotFoundException.class.getName(),
+          Outcomes.NotFoundException.class.getCanonicalName());
+      assertThat(event.getAttributes().get(stringKey("exception.message")))
+          .isEqualTo("no missing-1");
+    });
   }
 
   @Test

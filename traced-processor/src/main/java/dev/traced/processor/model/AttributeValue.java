@@ -80,6 +80,12 @@ public sealed interface AttributeValue {
     DIRECT,
     /** A reference of the attribute's Java type ({@code String}, {@code Long}, ...); may be null. */
     DIRECT_NULLABLE,
+    /**
+     * A primitive {@code int}, {@code short} or {@code byte}, widened to {@code long}: the {@code
+     * setAttribute(AttributeKey<Long>, int)} it would otherwise bind to is missing from {@code
+     * SpanBuilder} before opentelemetry-api 1.45, and the woven class may run on such an API.
+     */
+    WIDEN_TO_LONG,
     /** A primitive {@code float}, widened to {@code double}. */
     WIDEN_TO_DOUBLE,
     /** A boxed {@code Integer}, {@code Short} or {@code Byte}: {@code longValue()}. */
@@ -104,7 +110,7 @@ public sealed interface AttributeValue {
     LONGS,
     /** An array or collection of floating-point numbers. */
     DOUBLES,
-    /** An {@code OptionalInt}: its value as a long when present. */
+    /** An {@code OptionalInt}: its value when present, widened as for {@link #WIDEN_TO_LONG}. */
     OPTIONAL_INT,
     /** An {@code OptionalLong}: its value when present. */
     OPTIONAL_LONG,
@@ -117,8 +123,8 @@ public sealed interface AttributeValue {
      * leaves out an attribute whose value is null.
      */
     public boolean needsNullCheck() {
-      return this != DIRECT && this != DIRECT_NULLABLE && this != WIDEN_TO_DOUBLE
-          && this != CHAR_TO_STRING;
+      return this != DIRECT && this != DIRECT_NULLABLE && this != WIDEN_TO_LONG
+          && this != WIDEN_TO_DOUBLE && this != CHAR_TO_STRING;
     }
 
     /** Whether converting runs code of the application: a {@code toString()} or an iterator. */

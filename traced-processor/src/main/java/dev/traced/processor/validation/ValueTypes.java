@@ -145,6 +145,7 @@ final class ValueTypes {
       case BYTE:
       case SHORT:
       case INT:
+        return mapping(AttributeType.LONG, Conversion.WIDEN_TO_LONG);
       case LONG:
         return mapping(AttributeType.LONG, Conversion.DIRECT);
       case FLOAT:

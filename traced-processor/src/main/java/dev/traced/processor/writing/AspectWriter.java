@@ -610,6 +610,7 @@ public final class AspectWriter {
     private String converted(AttributeValue.Path path, String value) {
       return switch (path.conversion()) {
         case DIRECT, DIRECT_NULLABLE -> value;
+        case WIDEN_TO_LONG -> "(long) " + value;
         case WIDEN_TO_DOUBLE -> "(double) " + value;
         case UNBOX_TO_LONG -> value + ".longValue()";
         case UNBOX_TO_DOUBLE -> value + ".doubleValue()";
@@ -622,7 +623,7 @@ public final class AspectWriter {
         case BOOLEANS -> "AttributeValues.booleans(" + value + ")";
         case LONGS -> "AttributeValues.longs(" + value + ")";
         case DOUBLES -> "AttributeValues.doubles(" + value + ")";
-        case OPTIONAL_INT -> value + ".getAsInt()";
+        case OPTIONAL_INT -> "(long) " + value + ".getAsInt()"; // as WIDEN_TO_LONG
         case OPTIONAL_LONG -> value + ".getAsLong()";
         case OPTIONAL_DOUBLE -> value + ".getAsDouble()";
       };
