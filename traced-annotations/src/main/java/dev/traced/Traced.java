@@ -43,7 +43,15 @@ import java.lang.annotation.Target;
  *             is resolved at compile time, in this order, to a record component or a no-argument
  *             method {@code id()}, a getter {@code getId()} (or {@code isId()} for a boolean),
  *             or a field {@code id} that the traced class can read. The generated code calls the
- *             accessors directly;
+ *             accessors directly. A step only reads: nothing is read from a value that is
+ *             consumed or moved as it is read (an {@code Iterator}, {@code Stream}, {@code
+ *             Spliterator}, {@code Enumeration}, {@code InputStream}, {@code Reader}, {@code
+ *             Buffer}, {@code Channel}, {@code RandomGenerator}, or a subtype), and a step never
+ *             calls a JDK method that changes, waits for or runs its receiver ({@code
+ *             Queue.poll()}, {@code AtomicInteger.getAndIncrement()}, {@code Future.get()},
+ *             {@code Supplier.get()}, {@code AutoCloseable.close()}, ...) or a method that
+ *             overrides one. Either is a compile error, since tracing must never change what
+ *             the method does;
  *         <li>{@code return}, {@code return.total} &mdash; the return value and its properties,
  *             set when the method returns normally (never when it throws).
  *       </ul>

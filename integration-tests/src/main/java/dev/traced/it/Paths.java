@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Attributes read through paths: properties of parameters, the return value, Optionals, arrays
@@ -113,6 +115,19 @@ public class Paths {
   @Traced(name = "paths.pick", attrs = {"p.picked = return", "p.ordinal = return.ordinal"})
   public <E extends Enum<E>> E pick(E choice) {
     return choice;
+  }
+
+  /**
+   * Steps that only read, on values whose other members change them (queue.poll, counter
+   * incrementAndGet are refused steps): the method sees its arguments exactly as the caller
+   * passed them.
+   */
+  @Traced(name = "paths.drain", attrs = {
+      "q.size = queue.size", "q.head = queue.peek", "q.items = queue", "c.value = counter.get",
+      "d.taken = return"})
+  public String drain(Queue<String> queue, AtomicInteger counter) {
+    counter.incrementAndGet();
+    return queue.poll();
   }
 
   /** Parameter names that would hide what the advice uses, were they its formals' names. */

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.junit5.OpenTelemetryExtension;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -202,6 +204,24 @@ class PathsTest {
             equalTo(stringKey("a.c"), "x"),
             equalTo(longKey("a.java"), 7L),
             equalTo(booleanKey("a.string"), true));
+  }
+
+  @Test
+  void readingAttributesLeavesTheArgumentsAsTheCallerPassedThem() {
+    ArrayDeque<String> queue = new ArrayDeque<>(List.of("a", "b"));
+    AtomicInteger counter = new AtomicInteger();
+
+    assertThat(paths.drain(queue, counter)).isEqualTo("a");
+
+    assertThat(queue).containsExactly("b");
+    assertThat(counter.get()).isEqualTo(1);
+    assertThat(onlySpan())
+        .hasAttributesSatisfyingExactly(
+            equalTo(longKey("q.size"), 2L),
+            equalTo(stringKey("q.head"), "a"),
+            equalTo(stringArrayKey("q.items"), List.of("a", "b")),
+            equalTo(longKey("c.value"), 0L),
+            equalTo(stringKey("d.taken"), "a"));
   }
 
   private SpanData onlySpan() {

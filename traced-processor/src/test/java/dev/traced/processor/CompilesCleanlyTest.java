@@ -573,6 +573,96 @@ class CompilesCleanlyTest {
     }
   }
 
+  /**
+   * Steps that only read, on types whose other members are refused steps (see {@code
+   * traced:stateful-step}): the rule goes by type and override, so these still compile.
+   */
+  @Nested
+  class StepsThatOnlyRead {
+
+    @Test
+    void readsOfJdkTypesThatAlsoHaveMethodsThatChangeThem() {
+      String aspect =
+          subjectAspect(
+              "  @Traced(attrs = {",
+              "      \"q.size = queue.size\", \"q.head = queue.peek\", \"q.empty = queue.empty\",",
+              "      \"q.items = queue\", \"c.value = counter.get\", \"f.done = future.done\",",
+              "      \"t.name = thread.name\", \"t.state = thread.state\",",
+              "      \"t.alive = thread.alive\"})",
+              "  void take(java.util.Queue<String> queue,",
+              "      java.util.concurrent.atomic.AtomicInteger counter,",
+              "      java.util.concurrent.Future<String> future, Thread thread) {}");
+      assertThat(aspect)
+          .contains("queue.size()")
+          .contains("queue.peek()")
+          .contains("queue.isEmpty()")
+          .contains("AttributeValues.strings(queue)")
+          .contains("counter.get()")
+          .contains("future.isDone()")
+          .contains("thread.getName()")
+          .contains("thread.getState()")
+          .contains("thread.isAlive()");
+    }
+
+    @Test
+    void recordComponentsCollectionsEnumsAndOptionals() {
+      String aspect =
+          subjectAspect(
+              "  enum Tier { GOLD }",
+              "  record Order(String id, java.util.List<String> lines, Tier tier,",
+              "      java.util.Optional<String> note) {}",
+              "  @Traced(attrs = {",
+              "      \"o.id = order.id\", \"o.lines = order.lines\",",
+              "      \"o.line_count = order.lines.size\", \"o.tier = order.tier\",",
+              "      \"o.tier_name = order.tier.name\", \"o.note = order.note\",",
+              "      \"o.noted = order.note.present\", \"o.id_length = order.id.length\"})",
+              "  void place(Order order) {}");
+      assertThat(aspect)
+          .contains("lines.size()")
+          .contains("tier_.name()")
+          .contains("note_.isPresent()")
+          .contains("id.length()")
+          .contains("AttributeValues.strings(lines_)");
+    }
+
+    @Test
+    void methodNamesAloneDecideNothing() {
+      String aspect =
+          subjectAspect(
+              "  /** Names that JDK types use for steps that change state; here they only read. */",
+              "  static class Quote {",
+              "    public String next() { return \"\"; }",
+              "    public int poll() { return 0; }",
+              "    public long getAndIncrement() { return 0; }",
+              "    public String get() { return \"\"; }",
+              "    public double close() { return 0; }",
+              "  }",
+              "  @Traced(attrs = {",
+              "      \"q.next = quote.next\", \"q.poll = quote.poll\",",
+              "      \"q.step = quote.andIncrement\", \"q.value = quote.get\",",
+              "      \"q.close = quote.close\"})",
+              "  void price(Quote quote) {}");
+      assertThat(aspect)
+          .contains("quote.next()")
+          .contains("quote.poll()")
+          .contains("quote.getAndIncrement()")
+          .contains("quote.get()")
+          .contains("quote.close()");
+    }
+
+    @Test
+    void theValueAnAsyncResultCompletesWithAndTheResultItself() {
+      String aspect =
+          subjectAspect(
+              "  record Order(String id) {}",
+              "  @Traced(attrs = \"o.id = return.id\")",
+              "  java.util.concurrent.CompletableFuture<Order> find() { return null; }",
+              "  @Traced(endAtReturn = true, attrs = \"f.done = return.done\")",
+              "  java.util.concurrent.Future<String> fire() { return null; }");
+      assertThat(aspect).contains(".id()").contains(".isDone()");
+    }
+  }
+
   @Nested
   class Literals {
 

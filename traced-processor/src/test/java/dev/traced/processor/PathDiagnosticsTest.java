@@ -314,6 +314,205 @@ class PathDiagnosticsTest {
   }
 
   @Nested
+  @Covers(Message.STATEFUL_STEP)
+  class StatefulStep {
+
+    /** The end of the message for a step on a source whose path so far is {@code receiver}. */
+    private String sourceFix(String receiver) {
+      return " Bind what the method computes from " + receiver + " (its return value, say), or"
+          + " pass what you need, such as a count, as a parameter of its own.";
+    }
+
+    /** The end of the message for a refused call on {@code receiver}. */
+    private String callFix(String receiver) {
+      return " Bind a property that only reads " + receiver + ", what the method computes (its"
+          + " return value, say), or pass what you need as a parameter of its own.";
+    }
+
+    @Test
+    void iteratorNext() {
+      assertPathError(
+          "String first(java.util.Iterator<String> it) { return it.next(); }",
+          "app.next = it.next",
+          "[traced:stateful-step] \"it.next\": it has type Iterator<String>, a source like every"
+              + " Iterator: reading anything from it may consume it or move its position, and"
+              + " tracing must never change what Shop.first(Iterator<String>) does."
+              + sourceFix("it"));
+    }
+
+    @Test
+    void streamCount() {
+      assertPathError(
+          "long count(java.util.stream.Stream<String> s) { return s.count(); }",
+          "app.n = s.count",
+          "[traced:stateful-step] \"s.count\": s has type Stream<String>, a source like every"
+              + " BaseStream: reading anything from it may consume it or move its position, and"
+              + " tracing must never change what Shop.count(Stream<String>) does."
+              + sourceFix("s"));
+    }
+
+    @Test
+    void aHarmlessMemberOfAnIteratorTheUserDeclared() {
+      JavaFileObject cursor =
+          source(
+              "p.Cursor",
+              "package p;",
+              "public abstract class Cursor implements java.util.Iterator<String> {",
+              "  public String name() { return \"\"; }",
+              "}");
+      assertPathError(
+          new JavaFileObject[] {cursor},
+          "void scan(Cursor cursor) {}",
+          "app.cursor = cursor.name",
+          "[traced:stateful-step] \"cursor.name\": cursor has type Cursor, a source like every"
+              + " Iterator: reading anything from it may consume it or move its position, and"
+              + " tracing must never change what Shop.scan(Cursor) does."
+              + sourceFix("cursor"));
+    }
+
+    @Test
+    void inputStreamRead() {
+      assertPathError(
+          "void copy(java.io.InputStream in) {}",
+          "app.first = in.read",
+          "[traced:stateful-step] \"in.read\": in has type InputStream, a source like every"
+              + " InputStream: reading anything from it may consume it or move its position, and"
+              + " tracing must never change what Shop.copy(InputStream) does."
+              + sourceFix("in"));
+    }
+
+    @Test
+    void aSourceDeeperInThePath() {
+      assertPathError(
+          "void add(java.util.List<String> lines) {}",
+          "app.first = lines.iterator.next",
+          "[traced:stateful-step] \"lines.iterator.next\": lines.iterator has type"
+              + " Iterator<String>, a source like every Iterator: reading anything from it may"
+              + " consume it or move its position, and tracing must never change what"
+              + " Shop.add(List<String>) does."
+              + sourceFix("lines.iterator"));
+    }
+
+    @Test
+    void theReturnedIterator() {
+      assertPathError(
+          "java.util.Iterator<String> lines() { return null; }",
+          "app.first = return.next",
+          "[traced:stateful-step] \"return.next\": return has type Iterator<String>, a source"
+              + " like every Iterator: reading anything from it may consume it or move its"
+              + " position, and tracing must never change what Shop.lines() does."
+              + sourceFix("return"));
+    }
+
+    @Test
+    void queuePoll() {
+      assertPathError(
+          "String drain(java.util.Queue<String> queue) { return queue.poll(); }",
+          "app.head = queue.poll",
+          "[traced:stateful-step] \"queue.poll\": Queue.poll() changes queue, and tracing must"
+              + " never change what Shop.drain(Queue<String>) does."
+              + callFix("queue"));
+    }
+
+    @Test
+    void anOverrideInAJdkClass() {
+      assertPathError(
+          "void push(java.util.ArrayDeque<String> stack) {}",
+          "app.top = stack.pop",
+          "[traced:stateful-step] \"stack.pop\": Deque.pop() changes stack, and tracing must"
+              + " never change what Shop.push(ArrayDeque<String>) does."
+              + callFix("stack"));
+    }
+
+    @Test
+    void atomicGetAndIncrementByItsPropertyName() {
+      assertPathError(
+          "void count(java.util.concurrent.atomic.AtomicInteger counter) {}",
+          "app.count = counter.andIncrement",
+          "[traced:stateful-step] \"counter.andIncrement\": AtomicInteger.getAndIncrement()"
+              + " changes counter, and tracing must never change what Shop.count(AtomicInteger)"
+              + " does."
+              + callFix("counter"));
+    }
+
+    @Test
+    void atomicGetAndIncrementByItsMethodName() {
+      assertPathError(
+          "void count(java.util.concurrent.atomic.AtomicLong counter) {}",
+          "app.count = counter.getAndIncrement",
+          "[traced:stateful-step] \"counter.getAndIncrement\": AtomicLong.getAndIncrement()"
+              + " changes counter, and tracing must never change what Shop.count(AtomicLong)"
+              + " does."
+              + callFix("counter"));
+    }
+
+    @Test
+    void futureGet() {
+      assertPathError(
+          "void await(java.util.concurrent.Future<String> future) {}",
+          "app.result = future.get",
+          "[traced:stateful-step] \"future.get\": Future.get() waits for future, and tracing"
+              + " must never change what Shop.await(Future<String>) does."
+              + callFix("future"));
+    }
+
+    @Test
+    void completableFutureJoin() {
+      assertPathError(
+          "void await(java.util.concurrent.CompletableFuture<String> future) {}",
+          "app.result = future.join",
+          "[traced:stateful-step] \"future.join\": CompletableFuture.join() waits for future,"
+              + " and tracing must never change what Shop.await(CompletableFuture<String>) does."
+              + callFix("future"));
+    }
+
+    @Test
+    void aSupplierTheUserImplemented() {
+      JavaFileObject lazy =
+          source(
+              "p.Lazy",
+              "package p;",
+              "public class Lazy implements java.util.function.Supplier<String> {",
+              "  @Override public String get() { return \"\"; }",
+              "}");
+      assertPathError(
+          new JavaFileObject[] {lazy},
+          "void use(Lazy lazy) {}",
+          "app.value = lazy.get",
+          "[traced:stateful-step] \"lazy.get\": Supplier.get() runs lazy, and tracing must"
+              + " never change what Shop.use(Lazy) does."
+              + callFix("lazy"));
+    }
+
+    @Test
+    void aSupplierImplementedByAnInheritedMethod() {
+      JavaFileObject lazy =
+          source(
+              "p.Lazy",
+              "package p;",
+              "class Base { public String get() { return \"\"; } }",
+              "public class Lazy extends Base implements java.util.function.Supplier<String> {}");
+      assertPathError(
+          new JavaFileObject[] {lazy},
+          "void use(Lazy lazy) {}",
+          "app.value = lazy.get",
+          "[traced:stateful-step] \"lazy.get\": Supplier.get() runs lazy, and tracing must"
+              + " never change what Shop.use(Lazy) does."
+              + callFix("lazy"));
+    }
+
+    @Test
+    void aVoidMethodSaysWhatItDoesRatherThanThatItReturnsNothing() {
+      assertPathError(
+          "void add(java.util.List<String> lines) {}",
+          "app.cleared = lines.clear",
+          "[traced:stateful-step] \"lines.clear\": Collection.clear() changes lines, and"
+              + " tracing must never change what Shop.add(List<String>) does."
+              + callFix("lines"));
+    }
+  }
+
+  @Nested
   @Covers(Message.UNSUPPORTED_TYPE)
   class UnsupportedType {
 
@@ -399,6 +598,35 @@ class PathDiagnosticsTest {
           "void m(Object value) {}",
           "shop.value = value",
           "[traced:unsupported-type] \"value\" has type Object, which is not an attribute type. "
+              + SUPPORTED);
+    }
+
+    @Test
+    void neverSuggestsARefusedStep() {
+      JavaFileObject lazy =
+          source(
+              "p.Lazy",
+              "package p;",
+              "public class Lazy implements java.util.function.Supplier<String> {",
+              "  @Override public String get() { return \"\"; }",
+              "  public String label() { return \"\"; }",
+              "}");
+      assertPathError(
+          new JavaFileObject[] {lazy},
+          "void use(Lazy lazy) {}",
+          "app.lazy = lazy",
+          "[traced:unsupported-type] \"lazy\" has type Lazy, which is not an attribute type."
+              + " Bind one of its properties instead: lazy.label (string). "
+              + SUPPORTED);
+    }
+
+    @Test
+    void suggestsNothingOfASource() {
+      assertPathError(
+          "void count(java.util.stream.Stream<String> s) {}",
+          "app.s = s",
+          "[traced:unsupported-type] \"s\" has type Stream<String>, which is not an attribute"
+              + " type. "
               + SUPPORTED);
     }
 

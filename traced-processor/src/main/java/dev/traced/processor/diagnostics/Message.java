@@ -97,6 +97,10 @@ public enum Message {
       "unreadable-property",
       Diagnostic.Kind.ERROR,
       "\"{0}\": {1} cannot be read as a property: {2}."),
+  STATEFUL_STEP(
+      "stateful-step",
+      Diagnostic.Kind.ERROR,
+      "\"{0}\": {1}, and tracing must never change what {2} does. {3}"),
   UNSUPPORTED_TYPE(
       "unsupported-type",
       Diagnostic.Kind.ERROR,

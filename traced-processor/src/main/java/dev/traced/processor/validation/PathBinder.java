@@ -93,6 +93,10 @@ final class PathBinder {
       String name = segments.get(i);
       String receiverText = String.join(".", segments.subList(0, i));
       Properties.Lookup lookup = properties.lookup(type, name, from);
+      if (lookup.refused().isPresent()) {
+        return statefulStep(
+            text, receiverText, simpleName(type), lookup.refused().get(), methodDescription);
+      }
       if (lookup.property().isEmpty()) {
         if (lookup.unreadable().isPresent()) {
           Properties.Unreadable unreadable = lookup.unreadable().get();
@@ -175,6 +179,34 @@ final class PathBinder {
       return "It has no properties that traced can read.";
     }
     return "Its properties are: " + String.join(", ", names) + ".";
+  }
+
+  /**
+   * A step that could change what the method does: what it would do, and what to bind instead.
+   * A source has nothing to read, so the fix points away from it; a refused call usually has a
+   * neighbour that only reads ({@code peek} for {@code poll}, {@code get} for {@code
+   * getAndIncrement}).
+   */
+  private static Result statefulStep(
+      String text,
+      String receiverText,
+      String receiverType,
+      StatefulSteps.Refusal refusal,
+      String methodDescription) {
+    String what;
+    String fix;
+    if (refusal instanceof StatefulSteps.Source source) {
+      what = receiverText + " has type " + receiverType + ", a source like every "
+          + source.type() + ": reading anything from it may consume it or move its position";
+      fix = "Bind what the method computes from " + receiverText + " (its return value, say),"
+          + " or pass what you need, such as a count, as a parameter of its own.";
+    } else {
+      StatefulSteps.Call call = (StatefulSteps.Call) refusal;
+      what = call.method() + " " + call.effect().verb() + " " + receiverText;
+      fix = "Bind a property that only reads " + receiverText + ", what the method computes"
+          + " (its return value, say), or pass what you need as a parameter of its own.";
+    }
+    return failure(Message.STATEFUL_STEP, text, what, methodDescription, fix);
   }
 
   /** What would work instead of a value of an unsupported type: its supported properties. */

@@ -26,10 +26,12 @@ import javax.lang.model.util.Types;
 
 /**
  * The properties a path step can read on a value, resolved at compile time in this order: a
- * record component or any no-arg method {@code x()}, a getter {@code getX()} (or {@code isX()}
+ * record component or a no-arg method {@code x()}, a getter {@code getX()} (or {@code isX()}
  * returning a boolean), then a field {@code x}. Only members the traced class could use itself
  * count; static members and methods that take parameters, return nothing or declare checked
- * exceptions are not properties.
+ * exceptions are not properties. Steps that could change what the traced method does are refused
+ * before any of that ({@link StatefulSteps}): nothing is read from a source such as an iterator,
+ * and no method is called that changes, waits for or runs its receiver.
  */
 final class Properties {
 
@@ -47,8 +49,18 @@ final class Properties {
   /** A member with the wanted name that cannot be read, and why (for the message). */
   record Unreadable(String member, String reason) {}
 
-  /** The outcome of looking a name up. */
-  record Lookup(Optional<Property> property, Optional<Unreadable> unreadable) {}
+  /**
+   * The outcome of looking a name up: the property, or why there is none that may be read (a
+   * refused step, or a member that cannot be read), or neither when nothing has the name.
+   */
+  record Lookup(
+      Optional<Property> property,
+      Optional<StatefulSteps.Refusal> refused,
+      Optional<Unreadable> unreadable) {}
+
+  /** The outcome when nothing has the name. */
+  private static final Lookup NOTHING =
+      new Lookup(Optional.empty(), Optional.empty(), Optional.empty());
 
   private static final Set<String> OBJECT_METHODS =
       Set.of("getClass", "hashCode", "toString", "clone", "notify", "notifyAll", "wait");
@@ -61,10 +73,12 @@ final class Properties {
   private final Elements elements;
   private final TypeMirror exception;
   private final TypeMirror runtimeException;
+  private final StatefulSteps statefulSteps;
 
   Properties(Types types, Elements elements) {
     this.types = types;
     this.elements = elements;
+    this.statefulSteps = new StatefulSteps(types, elements);
     this.exception = elements.getTypeElement("java.lang.Exception").asType();
     this.runtimeException = elements.getTypeElement("java.lang.RuntimeException").asType();
   }
@@ -74,11 +88,15 @@ final class Properties {
     if (type.getKind() == TypeKind.ARRAY) {
       return name.equals("length")
           ? found(new Property("length", "length", intType(), intType()))
-          : new Lookup(Optional.empty(), Optional.empty());
+          : NOTHING;
     }
     DeclaredType receiver = receiverOf(type);
     if (receiver == null) {
-      return new Lookup(Optional.empty(), Optional.empty());
+      return NOTHING;
+    }
+    Optional<StatefulSteps.Source> source = statefulSteps.source(receiver);
+    if (source.isPresent()) {
+      return refused(source.get()); // whatever the name: nothing is read from a source
     }
     Map<String, Candidate> candidates = candidates(receiver, from);
     String capitalized = Character.toUpperCase(name.charAt(0)) + name.substring(1);
@@ -89,6 +107,9 @@ final class Properties {
           || (!memberName.equals(name)
               && (method.property() == null || !method.property().name().equals(name)))) {
         continue; // getX() and isX() count for x only when they are its getter
+      }
+      if (method.refused() != null) {
+        return refused(method.refused()); // the call itself is wrong, readable or not
       }
       if (method.unreadable() == null) {
         return found(method.property());
@@ -102,19 +123,20 @@ final class Properties {
     if (firstUnreadable == null && field != null) {
       firstUnreadable = field.unreadable();
     }
-    return new Lookup(Optional.empty(), Optional.ofNullable(firstUnreadable));
+    return new Lookup(Optional.empty(), Optional.empty(), Optional.ofNullable(firstUnreadable));
   }
 
   /**
    * Every readable property of {@code type} by the name a path would use, in member order,
-   * without those every object has ({@code hashCode}, {@code toString}, ...).
+   * without those every object has ({@code hashCode}, {@code toString}, ...) and without refused
+   * steps, so that no message ever suggests one.
    */
   List<Property> readable(TypeMirror type, TypeElement from) {
     if (type.getKind() == TypeKind.ARRAY) {
       return List.of(new Property("length", "length", intType(), intType()));
     }
     DeclaredType receiver = receiverOf(type);
-    if (receiver == null) {
+    if (receiver == null || statefulSteps.source(receiver).isPresent()) {
       return List.of();
     }
     Map<String, Property> byName = new LinkedHashMap<>();
@@ -124,6 +146,7 @@ final class Properties {
               && ((TypeElement) receiver.asElement())
                   .getQualifiedName().toString().startsWith("java.util.Optional");
       if (candidate.unreadable() == null
+          && candidate.refused() == null
           && !OBJECT_METHODS.contains(candidate.memberName())
           && !throwsWhenEmpty) {
         byName.putIfAbsent(candidate.property().name(), candidate.property());
@@ -137,8 +160,12 @@ final class Properties {
     return readable(type, from).stream().map(Property::name).collect(Collectors.toList());
   }
 
-  /** A member and the property it would be, keyed by {@code name()} for methods, name for fields. */
-  private record Candidate(String memberName, Property property, Unreadable unreadable) {}
+  /**
+   * A member and the property it would be, keyed by {@code name()} for methods, name for fields;
+   * {@code refused} is set for a method that is a refused step.
+   */
+  private record Candidate(
+      String memberName, Property property, StatefulSteps.Call refused, Unreadable unreadable) {}
 
   private Map<String, Candidate> candidates(DeclaredType receiver, TypeElement from) {
     TypeElement element = (TypeElement) receiver.asElement();
@@ -155,7 +182,9 @@ final class Properties {
                 types.erasure(method.getReturnType()));
         candidates.putIfAbsent(
             memberName + "()",
-            candidate(memberName, property, unreadableMethodReason(method, from), element));
+            candidate(
+                memberName, property, statefulSteps.call(method, element).orElse(null),
+                unreadableMethodReason(method, from), element));
       }
     }
     for (ExecutableElement method : methods) {
@@ -168,7 +197,7 @@ final class Properties {
         candidates.putIfAbsent(
             memberName + "()",
             new Candidate(
-                memberName, null,
+                memberName, null, null,
                 new Unreadable(
                     element.getSimpleName() + "." + memberName + parameters,
                     "it takes parameters, and a property takes none")));
@@ -179,18 +208,22 @@ final class Properties {
       TypeMirror type = types.asMemberOf(receiver, field);
       Property property = new Property(name, name, type, types.erasure(field.asType()));
       candidates.putIfAbsent(
-          name, candidate(name, property, unreadableReason(field, from), element));
+          name, candidate(name, property, null, unreadableReason(field, from), element));
     }
     return candidates;
   }
 
   private static Candidate candidate(
-      String memberName, Property property, String reason, TypeElement owner) {
+      String memberName,
+      Property property,
+      StatefulSteps.Call refused,
+      String reason,
+      TypeElement owner) {
     String member = property == null || property.access().endsWith("()")
         ? memberName + "()"
         : memberName;
     return new Candidate(
-        memberName, property,
+        memberName, property, refused,
         reason == null ? null : new Unreadable(owner.getSimpleName() + "." + member, reason));
   }
 
@@ -324,6 +357,10 @@ final class Properties {
   }
 
   private static Lookup found(Property property) {
-    return new Lookup(Optional.of(property), Optional.empty());
+    return new Lookup(Optional.of(property), Optional.empty(), Optional.empty());
+  }
+
+  private static Lookup refused(StatefulSteps.Refusal refusal) {
+    return new Lookup(Optional.empty(), Optional.of(refusal), Optional.empty());
   }
 }
