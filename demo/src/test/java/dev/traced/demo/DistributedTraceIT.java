@@ -3,7 +3,8 @@ package dev.traced.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.traced.demo.OtlpHttpReceiver.ReceivedSpan;
+import dev.traced.testsupport.OtlpHttpReceiver;
+import dev.traced.testsupport.OtlpHttpReceiver.ReceivedSpan;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import io.opentelemetry.proto.trace.v1.Status.StatusCode;

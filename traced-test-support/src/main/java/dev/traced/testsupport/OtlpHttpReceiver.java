@@ -1,4 +1,4 @@
-package dev.traced.demo;
+package dev.traced.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -17,35 +17,59 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 
 /**
- * What an OpenTelemetry Collector would be to the demo, reduced to a test's needs: OTLP over
- * HTTP with protobuf ({@code POST /v1/traces}) on loopback, keeping every span it receives.
+ * What an OpenTelemetry Collector would be to the services under test, reduced to a test's
+ * needs: OTLP over HTTP with protobuf ({@code POST /v1/traces}) on loopback, keeping every span
+ * it receives. Other OTLP signals (metrics, logs) are answered 404 and dropped.
  */
-final class OtlpHttpReceiver implements AutoCloseable {
+public final class OtlpHttpReceiver implements AutoCloseable {
 
   private final HttpServer server;
   private final List<ReceivedSpan> spans = new ArrayList<>();
 
-  OtlpHttpReceiver() throws IOException {
+  public OtlpHttpReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/v1/traces", this::receive);
     server.start();
   }
 
   /** For {@code OTEL_EXPORTER_OTLP_ENDPOINT}; the exporter appends {@code /v1/traces}. */
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  synchronized List<ReceivedSpan> spans() {
+  /** Where the spans go, for exporters that take the full URL. */
+  public URI tracesEndpoint() {
+    return endpoint().resolve("/v1/traces");
+  }
+
+  public synchronized List<ReceivedSpan> spans() {
     return List.copyOf(spans);
+  }
+
+  /**
+   * The spans received so far, once {@code complete} holds for them or {@code timeout} has
+   * passed, whichever comes first: the caller's assertions then say what is missing.
+   */
+  public List<ReceivedSpan> awaitSpans(Predicate<List<ReceivedSpan>> complete, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<ReceivedSpan> received = spans();
+    while (!complete.test(received) && System.nanoTime() < deadline) {
+      TimeUnit.MILLISECONDS.sleep(50);
+      received = spans();
+    }
+    return received;
   }
 
   private void receive(HttpExchange exchange) throws IOException {
@@ -82,35 +106,36 @@ final class OtlpHttpReceiver implements AutoCloseable {
   }
 
   /** One span as it arrived, with the resource and instrumentation scope it came with. */
-  record ReceivedSpan(Resource resource, InstrumentationScope scope, Span span) {
+  public record ReceivedSpan(Resource resource, InstrumentationScope scope, Span span) {
 
-    String service() {
-      return attributes(resource.getAttributesList()).get("service.name").getStringValue();
+    public String service() {
+      return attributes(resource.getAttributesList())
+          .getOrDefault("service.name", AnyValue.getDefaultInstance()).getStringValue();
     }
 
-    String name() {
+    public String name() {
       return span.getName();
     }
 
-    String traceId() {
+    public String traceId() {
       return HexFormat.of().formatHex(span.getTraceId().toByteArray());
     }
 
-    String spanId() {
+    public String spanId() {
       return HexFormat.of().formatHex(span.getSpanId().toByteArray());
     }
 
     /** Empty for a root span. */
-    String parentSpanId() {
+    public String parentSpanId() {
       return HexFormat.of().formatHex(span.getParentSpanId().toByteArray());
     }
 
     /** Each attribute with its typed value: a string, int, double or bool {@link AnyValue}. */
-    Map<String, AnyValue> attributes() {
+    public Map<String, AnyValue> attributes() {
       return attributes(span.getAttributesList());
     }
 
-    static Map<String, AnyValue> attributes(List<KeyValue> keyValues) {
+    public static Map<String, AnyValue> attributes(List<KeyValue> keyValues) {
       Map<String, AnyValue> attributes = new LinkedHashMap<>();
       keyValues.forEach(keyValue -> attributes.put(keyValue.getKey(), keyValue.getValue()));
       return attributes;

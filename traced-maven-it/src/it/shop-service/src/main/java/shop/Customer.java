@@ -1,0 +1,9 @@
+package shop;
+
+import lombok.Value;
+
+@Value
+public class Customer {
+  String id;
+  boolean member;
+}
