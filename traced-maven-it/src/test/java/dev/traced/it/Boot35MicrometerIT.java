@@ -15,8 +15,8 @@ class Boot35MicrometerIT extends SpringBootServiceIT {
   }
 
   @Override
-  List<String> buildArguments() {
-    return newerAspectJOnJdk25();
+  boolean bootPinsAspectJ1924() {
+    return true;
   }
 
   @Override

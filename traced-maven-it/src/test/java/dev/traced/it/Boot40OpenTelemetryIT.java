@@ -14,6 +14,11 @@ class Boot40OpenTelemetryIT extends SpringBootServiceIT {
   }
 
   @Override
+  boolean bootPinsAspectJ1924() {
+    return false;
+  }
+
+  @Override
   List<String> exportTo(OtlpHttpReceiver receiver) {
     return List.of(
         "--management.opentelemetry.tracing.export.otlp.endpoint=" + receiver.tracesEndpoint());

@@ -64,19 +64,24 @@ abstract class SpringBootServiceIT {
   /** The command-line properties that send this kind of service's spans to {@code receiver}. */
   abstract List<String> exportTo(OtlpHttpReceiver receiver);
 
-  /** Arguments for {@code mvn package} beyond the goal. */
-  List<String> buildArguments() {
-    return List.of();
-  }
+  /** Whether this service's Boot pins AspectJ 1.9.24 (3.5 does), which cannot compile for 25. */
+  abstract boolean bootPinsAspectJ1924();
 
   /**
-   * What the README tells users of Spring Boot 3.5 on JDK 25: Boot 3.5 pins AspectJ 1.9.24,
-   * whose ajc cannot compile on JDK 25.
+   * On JDK 25 and later the service is compiled for that Java ({@code java.version}), and a
+   * Boot that pins AspectJ 1.9.24 gets 1.9.25.1 instead ({@code aspectj.version}): what the
+   * README tells users to do.
    */
-  static List<String> newerAspectJOnJdk25() {
-    return Runtime.version().feature() >= 25
-        ? List.of("-Daspectj.version=1.9.25.1")
-        : List.of();
+  private List<String> buildArguments() {
+    int jdk = Runtime.version().feature();
+    List<String> arguments = new ArrayList<>();
+    if (jdk >= 25) {
+      arguments.add("-Djava.version=" + jdk);
+      if (bootPinsAspectJ1924()) {
+        arguments.add("-Daspectj.version=1.9.25.1");
+      }
+    }
+    return arguments;
   }
 
   @BeforeAll
