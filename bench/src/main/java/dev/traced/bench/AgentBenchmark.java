@@ -27,9 +27,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *
  * <ul>
  *   <li>{@link #sdkDisabled}: {@code otel.sdk.disabled=true}, the documented way to run without an
- *       SDK. The agent 2.23.0 still instruments the method and still records its span: the SDK
- *       it builds when disabled has no span processor, but samples and records every span (the
- *       probe in {@link #setUp} sees a valid, sampled span). There is no setting that puts the
+ *       SDK. The agent (2.23.0, and 2.31.1 too) still instruments the method and still records
+ *       its span: the SDK it builds when disabled has no span processor, but samples and records
+ *       every span (the probe in {@link #setUp} sees a valid, sampled span). There is no setting that puts the
  *       agent's instrumentation on a no-op API; this is the closest to "no SDK".
  *   <li>{@link #agentOff}: {@code otel.javaagent.enabled=false}: the agent is attached but
  *       installs no instrumentation at all, so the method runs as a plain call. For reference.

@@ -52,7 +52,7 @@ public final class FieldTable {
   }
 
   /** One measured number: score and its 99.9 % error. */
-  private record Score(double value, double error) {}
+  record Score(double value, double error) {}
 
   public static void main(String[] args) throws IOException {
     if (args.length != 1) {
@@ -121,12 +121,12 @@ public final class FieldTable {
     return String.format(Locale.ROOT, pattern, value);
   }
 
-  private static double number(String cell) {
+  static double number(String cell) {
     return cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
   }
 
   /** The cells of one CSV line as JMH writes it: quoted strings without quotes inside, numbers. */
-  private static List<String> cells(String line) {
+  static List<String> cells(String line) {
     List<String> cells = new ArrayList<>();
     StringBuilder cell = new StringBuilder();
     boolean quoted = false;

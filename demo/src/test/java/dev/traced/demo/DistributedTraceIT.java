@@ -1,5 +1,8 @@
 package dev.traced.demo;
 
+import static dev.traced.testsupport.OtlpValues.bool;
+import static dev.traced.testsupport.OtlpValues.integer;
+import static dev.traced.testsupport.OtlpValues.string;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -288,18 +291,6 @@ class DistributedTraceIT {
   private static void assertParent(Map<String, ReceivedSpan> spans, String child, String parent) {
     assertThat(spans.get(child).parentSpanId()).as("parent of %s", child)
         .isEqualTo(spans.get(parent).spanId());
-  }
-
-  private static AnyValue string(String value) {
-    return AnyValue.newBuilder().setStringValue(value).build();
-  }
-
-  private static AnyValue integer(long value) {
-    return AnyValue.newBuilder().setIntValue(value).build();
-  }
-
-  private static AnyValue bool(boolean value) {
-    return AnyValue.newBuilder().setBoolValue(value).build();
   }
 
   /**

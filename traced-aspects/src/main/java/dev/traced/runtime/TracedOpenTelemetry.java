@@ -163,8 +163,11 @@ public final class TracedOpenTelemetry {
 
   /**
    * Pinned to the agent's OpenTelemetry when the OpenTelemetry java agent bridges this
-   * application's API, else unbound. Under the agent, the global's field stays empty: the agent
-   * answers {@code GlobalOpenTelemetry.get()} itself, and ignores {@code set()}.
+   * application's API, else unbound. Pinned, because under the agent the global's field does not
+   * say which OpenTelemetry is in use: the agent answers {@code GlobalOpenTelemetry.get()} itself
+   * and leaves the field empty, and an application's own {@code set()} (or
+   * {@code buildAndRegisterGlobal()}) still writes its SDK into the field while the agent only
+   * logs a warning and goes on answering {@code get()} with its own (agent 2.31.1).
    */
   private static Binding initialBinding() {
     try {

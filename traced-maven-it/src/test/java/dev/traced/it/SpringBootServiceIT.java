@@ -1,5 +1,8 @@
 package dev.traced.it;
 
+import static dev.traced.testsupport.OtlpValues.bool;
+import static dev.traced.testsupport.OtlpValues.integer;
+import static dev.traced.testsupport.OtlpValues.string;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.traced.testsupport.OtlpHttpReceiver;
@@ -274,18 +277,6 @@ abstract class SpringBootServiceIT {
   private static AssertionError missing(String what, List<ReceivedSpan> spans) {
     return new AssertionError("no " + what + " among the spans received:\n"
         + String.join("\n", spans.stream().map(ReceivedSpan::toString).toList()));
-  }
-
-  private static AnyValue string(String value) {
-    return AnyValue.newBuilder().setStringValue(value).build();
-  }
-
-  private static AnyValue integer(long value) {
-    return AnyValue.newBuilder().setIntValue(value).build();
-  }
-
-  private static AnyValue bool(boolean value) {
-    return AnyValue.newBuilder().setBoolValue(value).build();
   }
 
   private static int freeLoopbackPort() throws IOException {

@@ -108,13 +108,24 @@ public final class OtlpHttpReceiver implements AutoCloseable {
   /** One span as it arrived, with the resource and instrumentation scope it came with. */
   public record ReceivedSpan(Resource resource, InstrumentationScope scope, Span span) {
 
+    /** The resource's {@code service.name}, or an empty string. */
     public String service() {
-      return attributes(resource.getAttributesList())
-          .getOrDefault("service.name", AnyValue.getDefaultInstance()).getStringValue();
+      String service = resourceAttribute("service.name");
+      return service == null ? "" : service;
+    }
+
+    /** A string attribute of the resource, or null. */
+    public String resourceAttribute(String key) {
+      AnyValue value = attributes(resource.getAttributesList()).get(key);
+      return value == null ? null : value.getStringValue();
     }
 
     public String name() {
       return span.getName();
+    }
+
+    public Span.SpanKind kind() {
+      return span.getKind();
     }
 
     public String traceId() {
