@@ -1,6 +1,9 @@
 package dev.traced.catalogue;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -9,24 +12,30 @@ import java.util.List;
  * <pre>
  * java -jar traced-catalogue.jar show [--format table|markdown|json|tree] PATH
  * java -jar traced-catalogue.jar diff OLD NEW
+ * java -jar traced-catalogue.jar verify CLASSES
  * </pre>
  *
  * PATH, OLD and NEW are each a jar, a classes directory, a {@code spans.json} file or a class
- * path of those. Exit status: 0 when all went well and {@code diff} found no breaking change, 1
- * when {@code diff} found one, 2 on a usage error or a catalogue that cannot be found or read.
+ * path of those; CLASSES is a classes directory. Exit status: 0 when all went well, 1 when {@code
+ * diff} found a breaking change or {@code verify} a traced method that was not woven, 2 on a
+ * usage error or a catalogue that cannot be found or read.
  */
 public final class Main {
 
   public static final int OK = 0;
   public static final int BREAKING = 1;
+  public static final int UNWOVEN = 1;
   public static final int USAGE = 2;
 
   private static final String USAGE_TEXT = String.join("\n",
       "usage: java -jar traced-catalogue.jar show [--format table|markdown|json|tree] PATH",
       "       java -jar traced-catalogue.jar diff OLD NEW",
+      "       java -jar traced-catalogue.jar verify CLASSES",
       "PATH, OLD, NEW: a jar, a classes directory, a spans.json file, or a class path of those.",
       "diff exits with 1 when a change breaks readers of the telemetry (span removed or renamed,",
-      "kind changed, attribute removed or retyped), 0 otherwise; 2 means a usage error.");
+      "kind changed, attribute removed or retyped), 0 otherwise; 2 means a usage error.",
+      "verify exits with 1 when a @Traced method in the classes directory CLASSES (after the",
+      "weave, such as target/classes) was not woven, 0 when all were.");
 
   private Main() {}
 
@@ -46,6 +55,8 @@ public final class Main {
           return show(args, out, err);
         case "diff":
           return diff(args, out, err);
+        case "verify":
+          return verify(args, out, err);
         default:
           err.println("unknown command \"" + args[0] + "\"\n" + USAGE_TEXT);
           return USAGE;
@@ -108,5 +119,29 @@ public final class Main {
     out.println(breaking + " breaking " + (breaking == 1 ? "change" : "changes") + ", "
         + (changes.size() - breaking) + " " + (changes.size() - breaking == 1 ? "addition" : "additions"));
     return breaking > 0 ? BREAKING : OK;
+  }
+
+  private static int verify(String[] args, PrintStream out, PrintStream err)
+      throws CatalogueLoader.LoadException {
+    if (args.length != 2 || !Files.isDirectory(Path.of(args[1]))) {
+      err.println("verify needs a classes directory\n" + USAGE_TEXT);
+      return USAGE;
+    }
+    Path classes = Path.of(args[1]);
+    Catalogue catalogue = Files.isRegularFile(classes.resolve(Catalogue.JSON_FILE))
+        ? CatalogueLoader.load(args[1])
+        : new Catalogue(List.of());
+    WeaveCheck.Result result;
+    try {
+      result = WeaveCheck.check(classes, catalogue);
+    } catch (IOException e) {
+      throw new CatalogueLoader.LoadException(e.getMessage());
+    }
+    for (WeaveCheck.Unwoven method : result.unwoven()) {
+      err.println("NOT WOVEN  " + method.describe());
+    }
+    out.println(result.unwoven().size() + " of " + result.tracedMethods()
+        + " traced methods not woven");
+    return result.unwoven().isEmpty() ? OK : UNWOVEN;
   }
 }
