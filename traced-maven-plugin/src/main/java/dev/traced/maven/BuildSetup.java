@@ -1,0 +1,320 @@
+package dev.traced.maven;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.maven.model.Build;
+import org.apache.maven.model.Dependency;
+import org.apache.maven.model.Exclusion;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+/**
+ * What the traced build extension changes in a project's build, before Maven plans it: the
+ * three things the README's manual setup writes out by hand.
+ *
+ * <ol>
+ *   <li>the traced processor on {@code maven-compiler-plugin}'s processor path, after the
+ *       processors already there;
+ *   <li>{@code aspectj-maven-plugin}, compiling the generated aspects and weaving the compiled
+ *       classes in place, in {@code process-classes};
+ *   <li>traced's {@code check-weave} goal right after it, which fails the build if a
+ *       {@code @Traced} method was not woven.
+ * </ol>
+ *
+ * <p>Whatever the user writes out wins: a processor path entry they list is not added twice, an
+ * {@code aspectj-maven-plugin} they declare is left as they wrote it, and a {@code check-weave}
+ * execution they bind is not bound again. Each change is returned as a line for the build log.
+ */
+final class BuildSetup {
+
+  static final String TRACED_GROUP_ID = "dev.traced";
+  static final String PLUGIN_ARTIFACT_ID = "traced-maven-plugin";
+  static final String PROCESSOR_ARTIFACT_ID = "traced-processor";
+  static final String COMPILER_GROUP_ID = "org.apache.maven.plugins";
+  static final String COMPILER_ARTIFACT_ID = "maven-compiler-plugin";
+  static final String ASPECTJ_GROUP_ID = "dev.aspectj";
+  static final String ASPECTJ_ARTIFACT_ID = "aspectj-maven-plugin";
+  /** The MojoHaus plugin of the same name: a user who declares it has set the weave up. */
+  static final String MOJOHAUS_GROUP_ID = "org.codehaus.mojo";
+  static final String WEAVE_EXECUTION_ID = "traced-weave";
+  static final String CHECK_EXECUTION_ID = "traced-check-weave";
+  static final String CHECK_GOAL = "check-weave";
+  static final String PHASE = "process-classes";
+
+  /**
+   * The versions the extension puts into a build, those it was built and tested with.
+   *
+   * @param traced traced's own version, of the processor it adds
+   * @param aspectjMavenPlugin the {@code dev.aspectj:aspectj-maven-plugin} version
+   * @param aspectj the {@code org.aspectj:aspectjtools} version that plugin runs
+   */
+  record Versions(String traced, String aspectjMavenPlugin, String aspectj) {
+
+    /** The versions this plugin was built with (traced-build.properties). */
+    static Versions ofThisPlugin() {
+      Properties properties = new Properties();
+      try (InputStream in = BuildSetup.class.getResourceAsStream("traced-build.properties")) {
+        properties.load(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return new Versions(
+          properties.getProperty("traced.version"),
+          properties.getProperty("aspectj-maven-plugin.version"),
+          properties.getProperty("aspectj.version"));
+    }
+  }
+
+  private final Versions versions;
+
+  BuildSetup(Versions versions) {
+    this.versions = versions;
+  }
+
+  /** Sets up {@code project}'s build; returns what it changed, one line each. */
+  List<String> apply(MavenProject project) {
+    List<String> changes = new ArrayList<>();
+    Build build = project.getBuild();
+    Plugin traced = plugin(build, TRACED_GROUP_ID, PLUGIN_ARTIFACT_ID);
+    Plugin compiler = plugin(build, COMPILER_GROUP_ID, COMPILER_ARTIFACT_ID);
+    if (compiler == null) {
+      compiler = new Plugin();
+      compiler.setGroupId(COMPILER_GROUP_ID);
+      compiler.setArtifactId(COMPILER_ARTIFACT_ID);
+      build.getPlugins().add(0, compiler);
+    }
+    addProcessor(project, compiler, changes);
+    if (plugin(build, ASPECTJ_GROUP_ID, ASPECTJ_ARTIFACT_ID) != null
+        || plugin(build, MOJOHAUS_GROUP_ID, ASPECTJ_ARTIFACT_ID) != null) {
+      changes.add("weave: aspectj-maven-plugin as your pom configures it");
+    } else {
+      Plugin weave = weavePlugin(project, compiler);
+      // Executions of one phase run in the order of their plugins: the weave before the check.
+      int tracedIndex = build.getPlugins().indexOf(traced);
+      build.getPlugins().add(tracedIndex < 0 ? build.getPlugins().size() : tracedIndex, weave);
+      changes.add("weave: aspectj-maven-plugin " + versions.aspectjMavenPlugin()
+          + " (AspectJ " + versions.aspectj() + ") weaves " + build.getOutputDirectory()
+          + " in place in " + PHASE);
+    }
+    if (traced != null && !hasGoal(traced, CHECK_GOAL)) {
+      PluginExecution check = new PluginExecution();
+      check.setId(CHECK_EXECUTION_ID);
+      check.setPhase(PHASE);
+      check.addGoal(CHECK_GOAL);
+      traced.addExecution(check);
+      changes.add("check: every @Traced method must be woven (traced:" + CHECK_GOAL + ")");
+    }
+    build.flushPluginMap();
+    return changes;
+  }
+
+  /**
+   * Appends the processor to the processor path of every compiler execution. Maven has already
+   * copied the plugin's configuration into each execution (default-compile, default-testCompile),
+   * so each is changed on its own, and so is the plugin's, for executions added later.
+   *
+   * <p>Where a configuration has no processor path, javac would have found processors on the
+   * class path (Lombok, MapStruct, ...), which a processor path turns off: the path then lists
+   * the project's dependencies first, so that javac finds the same processors, and ours.
+   */
+  private void addProcessor(MavenProject project, Plugin compiler, List<String> changes) {
+    List<Xpp3Dom> configurations = new ArrayList<>();
+    configurations.add(configuration(compiler));
+    boolean emulatedClassPath = false;
+    boolean processingOff = false;
+    for (PluginExecution execution : compiler.getExecutions()) {
+      if (execution.getConfiguration() == null) {
+        execution.setConfiguration(new Xpp3Dom("configuration"));
+      }
+      configurations.add((Xpp3Dom) execution.getConfiguration());
+    }
+    for (Xpp3Dom configuration : configurations) {
+      Xpp3Dom paths = configuration.getChild("annotationProcessorPaths");
+      if (paths == null) {
+        paths = new Xpp3Dom("annotationProcessorPaths");
+        for (Dependency dependency : project.getDependencies()) {
+          if (onCompileClassPath(dependency)) {
+            paths.addChild(path(dependency));
+          }
+        }
+        configuration.addChild(paths);
+        emulatedClassPath = true;
+      }
+      if (!listsProcessor(paths)) {
+        paths.addChild(processorPath());
+      }
+      Xpp3Dom proc = configuration.getChild("proc");
+      processingOff |= proc != null && "none".equals(proc.getValue());
+    }
+    if (processingOff) {
+      changes.add("warning: <proc>none</proc> turns annotation processing off, and with it"
+          + " traced: no @Traced method will be woven");
+    }
+    changes.add("processor path: traced-processor " + versions.traced() + ", after "
+        + (emulatedClassPath
+            ? "the dependencies javac would have searched for processors"
+            : "the processors your pom lists"));
+  }
+
+  private static boolean listsProcessor(Xpp3Dom paths) {
+    for (Xpp3Dom path : paths.getChildren()) {
+      if (TRACED_GROUP_ID.equals(text(path, "groupId"))
+          && PROCESSOR_ARTIFACT_ID.equals(text(path, "artifactId"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Xpp3Dom processorPath() {
+    Xpp3Dom path = new Xpp3Dom("path");
+    path.addChild(element("groupId", TRACED_GROUP_ID));
+    path.addChild(element("artifactId", PROCESSOR_ARTIFACT_ID));
+    path.addChild(element("version", versions.traced()));
+    return path;
+  }
+
+  /** Dependencies javac sees when it compiles main sources. */
+  private static boolean onCompileClassPath(Dependency dependency) {
+    String scope = dependency.getScope() == null ? "compile" : dependency.getScope();
+    return (scope.equals("compile") || scope.equals("provided"))
+        && (dependency.getType() == null || dependency.getType().equals("jar"));
+  }
+
+  private static Xpp3Dom path(Dependency dependency) {
+    Xpp3Dom path = new Xpp3Dom("path");
+    path.addChild(element("groupId", dependency.getGroupId()));
+    path.addChild(element("artifactId", dependency.getArtifactId()));
+    path.addChild(element("version", dependency.getVersion()));
+    if (dependency.getClassifier() != null) {
+      path.addChild(element("classifier", dependency.getClassifier()));
+    }
+    if (!dependency.getExclusions().isEmpty()) {
+      Xpp3Dom exclusions = new Xpp3Dom("exclusions");
+      for (Exclusion exclusion : dependency.getExclusions()) {
+        Xpp3Dom element = new Xpp3Dom("exclusion");
+        element.addChild(element("groupId", exclusion.getGroupId()));
+        element.addChild(element("artifactId", exclusion.getArtifactId()));
+        exclusions.addChild(element);
+      }
+      path.addChild(exclusions);
+    }
+    return path;
+  }
+
+  /**
+   * {@code aspectj-maven-plugin} as the README's manual setup configures it: ajc compiles only
+   * the generated aspects (compiling {@code src/main/java} again would run the processors again)
+   * and weaves the compiled classes in place (a separate output would lose {@code META-INF}).
+   */
+  private Plugin weavePlugin(MavenProject project, Plugin compiler) {
+    Plugin weave = new Plugin();
+    weave.setGroupId(ASPECTJ_GROUP_ID);
+    weave.setArtifactId(ASPECTJ_ARTIFACT_ID);
+    weave.setVersion(versions.aspectjMavenPlugin());
+    Dependency tools = new Dependency();
+    tools.setGroupId("org.aspectj");
+    tools.setArtifactId("aspectjtools");
+    tools.setVersion(versions.aspectj());
+    weave.addDependency(tools);
+
+    Xpp3Dom configuration = new Xpp3Dom("configuration");
+    String release = compilerSetting(project, compiler, "release");
+    if (release != null) {
+      configuration.addChild(element("release", release));
+    } else {
+      String target = compilerSetting(project, compiler, "target");
+      configuration.addChild(element("complianceLevel", target != null ? target : "17"));
+    }
+    String encoding = compilerSetting(project, compiler, "encoding");
+    if (encoding == null) {
+      encoding = project.getProperties().getProperty("project.build.sourceEncoding");
+    }
+    if (encoding != null) {
+      configuration.addChild(element("encoding", encoding));
+    }
+    String generated = text(configuration(compiler), "generatedSourcesDirectory");
+    if (generated == null) {
+      generated = project.getBuild().getDirectory() + "/generated-sources/annotations";
+    }
+    Xpp3Dom source = new Xpp3Dom("source");
+    source.addChild(element("basedir", generated));
+    Xpp3Dom includes = new Xpp3Dom("includes");
+    includes.addChild(element("include", "**/*.aj"));
+    source.addChild(includes);
+    Xpp3Dom sources = new Xpp3Dom("sources");
+    sources.addChild(source);
+    configuration.addChild(sources);
+    Xpp3Dom weaveDirectories = new Xpp3Dom("weaveDirectories");
+    weaveDirectories.addChild(element("weaveDirectory", project.getBuild().getOutputDirectory()));
+    configuration.addChild(weaveDirectories);
+    Xpp3Dom arguments = new Xpp3Dom("additionalCompilerArgs");
+    // an aspect that matched nothing fails the build instead of shipping untraced code
+    arguments.addChild(element("arg", "-Xlint:adviceDidNotMatch=error"));
+    configuration.addChild(arguments);
+
+    PluginExecution execution = new PluginExecution();
+    execution.setId(WEAVE_EXECUTION_ID);
+    execution.setPhase(PHASE);
+    execution.addGoal("compile");
+    execution.setConfiguration(configuration);
+    weave.addExecution(execution);
+    return weave;
+  }
+
+  /**
+   * A compiler setting as javac gets it: the plugin's configuration, else its user property
+   * ({@code maven.compiler.release}, ...). Null if neither is set.
+   */
+  private static String compilerSetting(MavenProject project, Plugin compiler, String name) {
+    String configured = text(configuration(compiler), name);
+    if (configured != null && !configured.startsWith("${")) {
+      return configured;
+    }
+    String property = project.getProperties().getProperty("maven.compiler." + name);
+    return property == null || property.isBlank() ? null : property.trim();
+  }
+
+  private static boolean hasGoal(Plugin plugin, String goal) {
+    for (PluginExecution execution : plugin.getExecutions()) {
+      if (execution.getGoals().contains(goal)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Plugin plugin(Build build, String groupId, String artifactId) {
+    for (Plugin plugin : build.getPlugins()) {
+      if (groupId.equals(plugin.getGroupId()) && artifactId.equals(plugin.getArtifactId())) {
+        return plugin;
+      }
+    }
+    return null;
+  }
+
+  /** The plugin's configuration, created empty if it has none. */
+  private static Xpp3Dom configuration(Plugin plugin) {
+    if (plugin.getConfiguration() == null) {
+      plugin.setConfiguration(new Xpp3Dom("configuration"));
+    }
+    return (Xpp3Dom) plugin.getConfiguration();
+  }
+
+  private static String text(Xpp3Dom parent, String name) {
+    Xpp3Dom child = parent.getChild(name);
+    return child == null || child.getValue() == null ? null : child.getValue().trim();
+  }
+
+  private static Xpp3Dom element(String name, String value) {
+    Xpp3Dom element = new Xpp3Dom(name);
+    element.setValue(value);
+    return element;
+  }
+}
