@@ -46,6 +46,8 @@ final class BuildSetup {
   static final String CHECK_EXECUTION_ID = "traced-check-weave";
   static final String CHECK_GOAL = "check-weave";
   static final String PHASE = "process-classes";
+  /** The oldest maven-compiler-plugin with {@code annotationProcessorPaths} and {@code release}. */
+  static final String OLDEST_COMPILER = "3.6";
 
   /**
    * The versions the extension puts into a build, those it was built and tested with.
@@ -53,8 +55,10 @@ final class BuildSetup {
    * @param traced traced's own version, of the processor it adds
    * @param aspectjMavenPlugin the {@code dev.aspectj:aspectj-maven-plugin} version
    * @param aspectj the {@code org.aspectj:aspectjtools} version that plugin runs
+   * @param compiler the {@code maven-compiler-plugin} version put in place of one too old for a
+   *     processor path and {@code release} (Maven 3.8's default, 3.1)
    */
-  record Versions(String traced, String aspectjMavenPlugin, String aspectj) {
+  record Versions(String traced, String aspectjMavenPlugin, String aspectj, String compiler) {
 
     /** The versions this plugin was built with (traced-build.properties). */
     static Versions ofThisPlugin() {
@@ -67,7 +71,8 @@ final class BuildSetup {
       return new Versions(
           properties.getProperty("traced.version"),
           properties.getProperty("aspectj-maven-plugin.version"),
-          properties.getProperty("aspectj.version"));
+          properties.getProperty("aspectj.version"),
+          properties.getProperty("maven-compiler-plugin.version"));
     }
   }
 
@@ -88,6 +93,11 @@ final class BuildSetup {
       compiler.setGroupId(COMPILER_GROUP_ID);
       compiler.setArtifactId(COMPILER_ARTIFACT_ID);
       build.getPlugins().add(0, compiler);
+    }
+    if (olderThan(compiler.getVersion(), OLDEST_COMPILER)) {
+      changes.add("maven-compiler-plugin " + versions.compiler() + " instead of "
+          + compiler.getVersion() + ", which has no processor path or release option");
+      compiler.setVersion(versions.compiler());
     }
     addProcessor(project, compiler, changes);
     if (plugin(build, ASPECTJ_GROUP_ID, ASPECTJ_ARTIFACT_ID) != null
@@ -279,6 +289,28 @@ final class BuildSetup {
     }
     String property = project.getProperties().getProperty("maven.compiler." + name);
     return property == null || property.isBlank() ? null : property.trim();
+  }
+
+  /** Whether {@code version} (null: none given) comes before {@code oldest}, numerically. */
+  static boolean olderThan(String version, String oldest) {
+    if (version == null) {
+      return true;
+    }
+    String[] have = version.split("[.-]");
+    String[] need = oldest.split("\\.");
+    for (int i = 0; i < need.length; i++) {
+      int part;
+      try {
+        part = i < have.length ? Integer.parseInt(have[i]) : 0;
+      } catch (NumberFormatException notANumber) {
+        return false;
+      }
+      int wanted = Integer.parseInt(need[i]);
+      if (part != wanted) {
+        return part < wanted;
+      }
+    }
+    return false;
   }
 
   private static boolean hasGoal(Plugin plugin, String goal) {
