@@ -264,6 +264,10 @@ final class BuildSetup {
     Xpp3Dom weaveDirectories = new Xpp3Dom("weaveDirectories");
     weaveDirectories.addChild(element("weaveDirectory", project.getBuild().getOutputDirectory()));
     configuration.addChild(weaveDirectories);
+    // ajc's argument file, with this machine's paths in it, would otherwise land in the classes
+    // it weaves in place, and so in the jar
+    configuration.addChild(
+        element("argumentFileDirectory", project.getBuild().getDirectory() + "/aspectj"));
     Xpp3Dom arguments = new Xpp3Dom("additionalCompilerArgs");
     // an aspect that matched nothing fails the build instead of shipping untraced code
     arguments.addChild(element("arg", "-Xlint:adviceDidNotMatch=error"));

@@ -83,6 +83,7 @@ class BuildSetupTest {
         + "<includes><include>**/*.aj</include></includes></source></sources>"
         + "<weaveDirectories><weaveDirectory>/p/target/classes</weaveDirectory>"
         + "</weaveDirectories>"
+        + "<argumentFileDirectory>/p/target/aspectj</argumentFileDirectory>"
         + "<additionalCompilerArgs><arg>-Xlint:adviceDidNotMatch=error</arg>"
         + "</additionalCompilerArgs></configuration>");
     PluginExecution check = plugins.get(2).getExecutions().get(0);
