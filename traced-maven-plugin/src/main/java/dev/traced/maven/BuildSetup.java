@@ -42,6 +42,7 @@ final class BuildSetup {
   static final String ASPECTJ_ARTIFACT_ID = "aspectj-maven-plugin";
   /** The MojoHaus plugin of the same name: a user who declares it has set the weave up. */
   static final String MOJOHAUS_GROUP_ID = "org.codehaus.mojo";
+  static final String ASPECTJ_TOOLS_GROUP_ID = "org.aspectj";
   static final String WEAVE_EXECUTION_ID = "traced-weave";
   static final String CHECK_EXECUTION_ID = "traced-check-weave";
   static final String CHECK_GOAL = "check-weave";
@@ -54,7 +55,8 @@ final class BuildSetup {
    *
    * @param traced traced's own version, of the processor it adds
    * @param aspectjMavenPlugin the {@code dev.aspectj:aspectj-maven-plugin} version
-   * @param aspectj the {@code org.aspectj:aspectjtools} version that plugin runs
+   * @param aspectj the {@code org.aspectj:aspectjtools} version that plugin runs, unless the
+   *     project's dependency management pins AspectJ
    * @param compiler the {@code maven-compiler-plugin} version put in place of one too old for a
    *     processor path and {@code release} (Maven 3.8's default, 3.1)
    */
@@ -104,13 +106,16 @@ final class BuildSetup {
         || plugin(build, MOJOHAUS_GROUP_ID, ASPECTJ_ARTIFACT_ID) != null) {
       changes.add("weave: aspectj-maven-plugin as your pom configures it");
     } else {
-      Plugin weave = weavePlugin(project, compiler);
+      String managedAspectJ = managedAspectJ(project);
+      String aspectj = managedAspectJ != null ? managedAspectJ : versions.aspectj();
+      Plugin weave = weavePlugin(project, compiler, aspectj);
       // Executions of one phase run in the order of their plugins: the weave before the check.
       int tracedIndex = build.getPlugins().indexOf(traced);
       build.getPlugins().add(tracedIndex < 0 ? build.getPlugins().size() : tracedIndex, weave);
       changes.add("weave: aspectj-maven-plugin " + versions.aspectjMavenPlugin()
-          + " (AspectJ " + versions.aspectj() + ") weaves " + build.getOutputDirectory()
-          + " in place in " + PHASE);
+          + " (AspectJ " + aspectj
+          + (managedAspectJ != null ? ", as your dependency management pins it" : "")
+          + ") weaves " + build.getOutputDirectory() + " in place in " + PHASE);
     }
     if (traced != null && !hasGoal(traced, CHECK_GOAL)) {
       PluginExecution check = new PluginExecution();
@@ -223,15 +228,15 @@ final class BuildSetup {
    * the generated aspects (compiling {@code src/main/java} again would run the processors again)
    * and weaves the compiled classes in place (a separate output would lose {@code META-INF}).
    */
-  private Plugin weavePlugin(MavenProject project, Plugin compiler) {
+  private Plugin weavePlugin(MavenProject project, Plugin compiler, String aspectj) {
     Plugin weave = new Plugin();
     weave.setGroupId(ASPECTJ_GROUP_ID);
     weave.setArtifactId(ASPECTJ_ARTIFACT_ID);
     weave.setVersion(versions.aspectjMavenPlugin());
     Dependency tools = new Dependency();
-    tools.setGroupId("org.aspectj");
+    tools.setGroupId(ASPECTJ_TOOLS_GROUP_ID);
     tools.setArtifactId("aspectjtools");
-    tools.setVersion(versions.aspectj());
+    tools.setVersion(aspectj);
     weave.addDependency(tools);
 
     Xpp3Dom configuration = new Xpp3Dom("configuration");
@@ -280,6 +285,28 @@ final class BuildSetup {
     execution.setConfiguration(configuration);
     weave.addExecution(execution);
     return weave;
+  }
+
+  /**
+   * The AspectJ release the project's dependency management pins ({@code aspectjtools}, else
+   * {@code aspectjrt}), or null. Spring Boot's parent pins both to its {@code aspectj.version}:
+   * ajc then is of the release of the {@code aspectjrt} the woven classes run on, which must be
+   * at least as new as the ajc that wove them.
+   */
+  private static String managedAspectJ(MavenProject project) {
+    if (project.getDependencyManagement() == null) {
+      return null;
+    }
+    for (String artifactId : List.of("aspectjtools", "aspectjrt")) {
+      for (Dependency managed : project.getDependencyManagement().getDependencies()) {
+        if (ASPECTJ_TOOLS_GROUP_ID.equals(managed.getGroupId())
+            && artifactId.equals(managed.getArtifactId())
+            && managed.getVersion() != null) {
+          return managed.getVersion();
+        }
+      }
+    }
+    return null;
   }
 
   /**

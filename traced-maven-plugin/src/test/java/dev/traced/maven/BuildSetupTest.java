@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Dependency;
+import org.apache.maven.model.DependencyManagement;
 import org.apache.maven.model.Model;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
@@ -90,6 +91,34 @@ class BuildSetupTest {
     assertThat(check.getId()).isEqualTo("traced-check-weave");
     assertThat(check.getPhase()).isEqualTo("process-classes");
     assertThat(check.getGoals()).containsExactly("check-weave");
+  }
+
+  /** Spring Boot's parent pins aspectjrt and aspectjtools to its aspectj.version. */
+  @Test
+  void theWeaveRunsTheAspectJTheDependencyManagementPins() {
+    MavenProject boot = project("3.14.0", "");
+    DependencyManagement management = new DependencyManagement();
+    management.addDependency(dependency("org.aspectj", "aspectjrt", "1.9.24", null));
+    management.addDependency(dependency("org.aspectj", "aspectjtools", "1.9.24", null));
+    boot.getModel().setDependencyManagement(management);
+
+    List<String> changes = setup.apply(boot);
+
+    assertThat(weaveTools(boot)).isEqualTo("org.aspectj:aspectjtools:jar:1.9.24");
+    assertThat(changes).contains("weave: aspectj-maven-plugin 1.14.1 (AspectJ 1.9.24, as your"
+        + " dependency management pins it) weaves /p/target/classes in place in process-classes");
+
+    MavenProject runtimeOnly = project("3.14.0", "");
+    DependencyManagement rt = new DependencyManagement();
+    rt.addDependency(dependency("org.aspectj", "aspectjrt", "1.9.22", null));
+    runtimeOnly.getModel().setDependencyManagement(rt);
+    setup.apply(runtimeOnly);
+    assertThat(weaveTools(runtimeOnly)).isEqualTo("org.aspectj:aspectjtools:jar:1.9.22");
+
+    MavenProject unmanaged = project("3.14.0", "");
+    assertThat(setup.apply(unmanaged)).contains("weave: aspectj-maven-plugin 1.14.1 (AspectJ"
+        + " 1.9.25) weaves /p/target/classes in place in process-classes");
+    assertThat(weaveTools(unmanaged)).isEqualTo("org.aspectj:aspectjtools:jar:1.9.25");
   }
 
   @Test
@@ -217,12 +246,25 @@ class BuildSetupTest {
   }
 
   private static Dependency dependency(String groupId, String artifactId, String scope) {
+    return dependency(groupId, artifactId, "1.0", scope);
+  }
+
+  private static Dependency dependency(String groupId, String artifactId, String version,
+      String scope) {
     Dependency dependency = new Dependency();
     dependency.setGroupId(groupId);
     dependency.setArtifactId(artifactId);
-    dependency.setVersion("1.0");
+    dependency.setVersion(version);
     dependency.setScope(scope);
     return dependency;
+  }
+
+  /** {@code groupId:artifactId:type:version} of the added weave's one plugin dependency. */
+  private static String weaveTools(MavenProject project) {
+    Dependency tools = project.getBuild().getPlugins().stream()
+        .filter(p -> p.getArtifactId().equals("aspectj-maven-plugin")).findFirst().orElseThrow()
+        .getDependencies().get(0);
+    return tools.getManagementKey() + ":" + tools.getVersion();
   }
 
   private static Plugin compiler(MavenProject project) {
