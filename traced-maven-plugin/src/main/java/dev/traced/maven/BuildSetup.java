@@ -254,6 +254,9 @@ final class BuildSetup {
     if (encoding != null) {
       configuration.addChild(element("encoding", encoding));
     }
+    // The processors ran in javac. ajc would run those it finds on the class path again
+    // (Lombok, a provided dependency, then warns that ajc is not a compiler it supports).
+    configuration.addChild(element("proc", "none"));
     String generated = text(configuration(compiler), "generatedSourcesDirectory");
     if (generated == null) {
       generated = project.getBuild().getDirectory() + "/generated-sources/annotations";

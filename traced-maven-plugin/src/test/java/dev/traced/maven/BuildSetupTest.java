@@ -79,7 +79,7 @@ class BuildSetupTest {
     assertThat(execution.getPhase()).isEqualTo("process-classes");
     assertThat(execution.getGoals()).containsExactly("compile");
     assertThat(compact(execution.getConfiguration())).isEqualTo("<configuration>"
-        + "<release>21</release><encoding>UTF-8</encoding>"
+        + "<release>21</release><encoding>UTF-8</encoding><proc>none</proc>"
         + "<sources><source><basedir>/p/target/generated-sources/annotations</basedir>"
         + "<includes><include>**/*.aj</include></includes></source></sources>"
         + "<weaveDirectories><weaveDirectory>/p/target/classes</weaveDirectory>"
