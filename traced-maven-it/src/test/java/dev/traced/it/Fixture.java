@@ -71,9 +71,36 @@ final class Fixture {
 
   /**
    * Runs {@code mvn -B <arguments>} in {@code project} and returns its output; fails if the
-   * build failed. Prints how long it took, for the record of cold and warm builds.
+   * build failed.
    */
   static String build(Path project, String... arguments)
+      throws IOException, InterruptedException {
+    Build build = run(project, arguments);
+    assertThat(build.exit())
+        .as("exit status of mvn %s in %s; output:%n%s", String.join(" ", arguments), project,
+            build.output())
+        .isZero();
+    return build.output();
+  }
+
+  /**
+   * Runs {@code mvn -B <arguments>} in {@code project} and returns its output; fails if the
+   * build succeeded.
+   */
+  static String buildFailing(Path project, String... arguments)
+      throws IOException, InterruptedException {
+    Build build = run(project, arguments);
+    assertThat(build.exit())
+        .as("exit status of mvn %s in %s, which must fail; output:%n%s",
+            String.join(" ", arguments), project, build.output())
+        .isNotZero();
+    return build.output();
+  }
+
+  private record Build(int exit, String output) {}
+
+  /** Prints how long each build took, for the record of cold and warm builds. */
+  private static Build run(Path project, String... arguments)
       throws IOException, InterruptedException {
     PrivateRepository.prepare();
     String mvn = Path.of(System.getProperty("traced.it.mavenHome"), "bin",
@@ -88,11 +115,7 @@ final class Fixture {
       int exit = build.awaitExit(BUILD_TIMEOUT);
       System.out.printf("[traced-maven-it] mvn %s in %s: %d s%n", String.join(" ", arguments),
           project.getFileName(), Duration.ofNanos(System.nanoTime() - start).toSeconds());
-      String output = build.output();
-      assertThat(exit)
-          .as("exit status of %s in %s; output:%n%s", command, project, output)
-          .isZero();
-      return output;
+      return new Build(exit, build.output());
     }
   }
 }

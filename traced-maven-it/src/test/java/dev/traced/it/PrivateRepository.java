@@ -33,7 +33,7 @@ final class PrivateRepository {
   private static final Path REACTOR = Path.of(System.getProperty("traced.it.reactor"));
   private static final String CENTRAL = "https://repo.maven.apache.org/maven2";
   private static final List<String> MODULES = List.of("traced-annotations", "traced-aspects",
-      "traced-catalogue", "traced-processor", "traced-spring-boot");
+      "traced-catalogue", "traced-processor", "traced-spring-boot", "traced-maven-plugin");
 
   private static boolean prepared;
 
