@@ -79,14 +79,21 @@ class BuildSetupTest {
     assertThat(execution.getGoals()).containsExactly("compile");
     assertThat(compact(execution.getConfiguration())).isEqualTo("<configuration>"
         + "<release>21</release><encoding>UTF-8</encoding>"
-        + "<sources><source><basedir>/p/target/generated-sources/annotations</basedir>"
+        + "<sources><source><basedir>/p/target/traced/weave/aspects</basedir>"
         + "<includes><include>**/*.aj</include></includes></source></sources>"
-        + "<weaveDirectories><weaveDirectory>/p/target/classes</weaveDirectory>"
+        + "<weaveDirectories><weaveDirectory>/p/target/traced/weave/classes</weaveDirectory>"
         + "</weaveDirectories>"
-        + "<argumentFileDirectory>/p/target/aspectj</argumentFileDirectory>"
+        + "<argumentFileDirectory>/p/target/traced/weave</argumentFileDirectory>"
         + "<additionalCompilerArgs><arg>-Xlint:adviceDidNotMatch=error</arg>"
         + "</additionalCompilerArgs></configuration>");
-    PluginExecution check = plugins.get(2).getExecutions().get(0);
+    PluginExecution stage = plugins.get(2).getExecutions().get(0);
+    assertThat(stage.getId()).isEqualTo("traced-stage-weave");
+    assertThat(stage.getPhase()).isEqualTo("compile");
+    assertThat(stage.getGoals()).containsExactly("stage-weave");
+    assertThat(compact(stage.getConfiguration())).isEqualTo("<configuration>"
+        + "<aspectsDirectory>/p/target/generated-sources/annotations</aspectsDirectory>"
+        + "</configuration>");
+    PluginExecution check = plugins.get(2).getExecutions().get(1);
     assertThat(check.getId()).isEqualTo("traced-check-weave");
     assertThat(check.getPhase()).isEqualTo("process-classes");
     assertThat(check.getGoals()).containsExactly("check-weave");
@@ -122,7 +129,8 @@ class BuildSetupTest {
     }
     assertThat(project.getBuild().getPlugins()).extracting(Plugin::getArtifactId)
         .containsExactly("maven-compiler-plugin", "aspectj-maven-plugin", "traced-maven-plugin");
-    assertThat(tracedPlugin(project).getExecutions()).hasSize(1);
+    assertThat(tracedPlugin(project).getExecutions()).extracting(PluginExecution::getId)
+        .containsExactly("traced-stage-weave", "traced-check-weave");
   }
 
   @Test
@@ -136,7 +144,7 @@ class BuildSetupTest {
     setup.apply(project);
 
     assertThat(tracedPlugin(project).getExecutions()).extracting(PluginExecution::getId)
-        .containsExactly("mine");
+        .containsExactly("mine", "traced-stage-weave");
   }
 
   @Test
