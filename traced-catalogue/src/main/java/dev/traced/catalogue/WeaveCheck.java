@@ -31,8 +31,10 @@ public final class WeaveCheck {
    * @param method the method with its erased parameter types ({@code place(java.lang.String)})
    * @param spanName the name of its span in the catalogue, or null when the catalogue does not
    *     list it: then the traced processor did not run on its class either
+   * @param classFile its class file, relative to the classes directory, with {@code /}
+   *     separators ({@code shop/Orders$Line.class})
    */
-  public record Unwoven(String className, String method, String spanName) {
+  public record Unwoven(String className, String method, String spanName, String classFile) {
 
     /** One line for a build log. */
     public String describe() {
@@ -70,7 +72,7 @@ public final class WeaveCheck {
     List<Path> classFiles;
     try (Stream<Path> files = Files.walk(classes)) {
       classFiles = files.filter(f -> f.toString().endsWith(".class"))
-          .sorted(Comparator.comparing(f -> className(classes.relativize(f))))
+          .sorted(Comparator.comparing(f -> className(classes.relativize(f).toString())))
           .toList();
     }
     List<Unwoven> unwoven = new ArrayList<>();
@@ -83,11 +85,12 @@ public final class WeaveCheck {
         throw new IOException(classFile + ": " + e.getMessage(), e);
       }
       traced += (int) methods.stream().filter(ClassFileMethods.Method::traced).count();
-      String className = className(classes.relativize(classFile));
+      String relative = classes.relativize(classFile).toString().replace('\\', '/');
+      String className = className(relative);
       for (ClassFileMethods.Method method : unwovenIn(methods)) {
         String signature = method.name() + parameters(method.descriptor());
         unwoven.add(new Unwoven(
-            className, signature, spanNames.get(className + "#" + signature)));
+            className, signature, spanNames.get(className + "#" + signature), relative));
       }
     }
     return new Result(traced, unwoven);
@@ -121,8 +124,8 @@ public final class WeaveCheck {
   }
 
   /** {@code shop/Orders$Line.class} as the catalogue writes it: {@code shop.Orders.Line}. */
-  private static String className(Path relative) {
-    String path = relative.toString().replace('\\', '/');
+  private static String className(String relative) {
+    String path = relative.replace('\\', '/');
     return path.substring(0, path.length() - ".class".length()).replace('/', '.').replace('$', '.');
   }
 

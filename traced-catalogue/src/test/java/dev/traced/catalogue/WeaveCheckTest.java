@@ -82,8 +82,10 @@ class WeaveCheckTest {
     WeaveCheck.Result result = WeaveCheck.check(classes, CATALOGUE);
     assertThat(result.tracedMethods()).isEqualTo(4);
     assertThat(result.unwoven()).containsExactly(
-        new WeaveCheck.Unwoven("shop.Stock", "reserve(java.lang.String, int)", "stock.reserve"),
-        new WeaveCheck.Unwoven("shop.Stock.Shelf", "fill(long[])", "Shelf.fill"));
+        new WeaveCheck.Unwoven("shop.Stock", "reserve(java.lang.String, int)", "stock.reserve",
+            "shop/Stock.class"),
+        new WeaveCheck.Unwoven("shop.Stock.Shelf", "fill(long[])", "Shelf.fill",
+            "shop/Stock$Shelf.class"));
     assertThat(result.unwoven().get(0).describe()).isEqualTo(
         "shop.Stock was not woven: span \"stock.reserve\" of"
             + " shop.Stock.reserve(java.lang.String, int) would never be recorded");

@@ -46,7 +46,12 @@ final class BuildSetup {
   static final String WEAVE_EXECUTION_ID = "traced-weave";
   static final String CHECK_EXECUTION_ID = "traced-check-weave";
   static final String CHECK_GOAL = "check-weave";
+  static final String STAGE_EXECUTION_ID = "traced-stage-weave";
+  static final String STAGE_GOAL = "stage-weave";
   static final String PHASE = "process-classes";
+  /** Where {@code stage-weave} puts what ajc weaves (its parameters' defaults). */
+  static final String STAGED_CLASSES = "/traced/weave/classes";
+  static final String STAGED_ASPECTS = "/traced/weave/aspects";
   /** The oldest maven-compiler-plugin with {@code annotationProcessorPaths} and {@code release}. */
   static final String OLDEST_COMPILER = "3.6";
 
@@ -109,13 +114,31 @@ final class BuildSetup {
       String managedAspectJ = managedAspectJ(project);
       String aspectj = managedAspectJ != null ? managedAspectJ : versions.aspectj();
       Plugin weave = weavePlugin(project, compiler, aspectj);
-      // Executions of one phase run in the order of their plugins: the weave before the check.
-      int tracedIndex = build.getPlugins().indexOf(traced);
-      build.getPlugins().add(tracedIndex < 0 ? build.getPlugins().size() : tracedIndex, weave);
+      // Executions of one phase run in the order of their plugins: javac before the staging (in
+      // compile), the weave before the check (in process-classes).
+      List<Plugin> plugins = build.getPlugins();
+      if (traced != null && plugins.indexOf(compiler) > plugins.indexOf(traced)) {
+        plugins.remove(compiler);
+        plugins.add(plugins.indexOf(traced), compiler);
+      }
+      int tracedIndex = plugins.indexOf(traced);
+      plugins.add(tracedIndex < 0 ? plugins.size() : tracedIndex, weave);
+      if (traced != null && !hasGoal(traced, STAGE_GOAL)) {
+        PluginExecution stage = new PluginExecution();
+        stage.setId(STAGE_EXECUTION_ID);
+        stage.setPhase("compile");
+        stage.addGoal(STAGE_GOAL);
+        Xpp3Dom stageConfiguration = new Xpp3Dom("configuration");
+        stageConfiguration.addChild(
+            element("aspectsDirectory", generatedSources(project, compiler)));
+        stage.setConfiguration(stageConfiguration);
+        traced.addExecution(stage);
+      }
       changes.add("weave: aspectj-maven-plugin " + versions.aspectjMavenPlugin()
           + " (AspectJ " + aspectj
           + (managedAspectJ != null ? ", as your dependency management pins it" : "")
-          + ") weaves " + build.getOutputDirectory() + " in place in " + PHASE);
+          + ") weaves the traced classes javac compiled into " + build.getOutputDirectory()
+          + ", in " + PHASE);
     }
     if (traced != null && !hasGoal(traced, CHECK_GOAL)) {
       PluginExecution check = new PluginExecution();
@@ -224,9 +247,11 @@ final class BuildSetup {
   }
 
   /**
-   * {@code aspectj-maven-plugin} as the README's manual setup configures it: ajc compiles only
-   * the generated aspects (compiling {@code src/main/java} again would run the processors again)
-   * and weaves the compiled classes in place (a separate output would lose {@code META-INF}).
+   * {@code aspectj-maven-plugin} as the README's manual setup configures it, but fed by {@code
+   * stage-weave}: ajc compiles only generated aspects (compiling {@code src/main/java} again
+   * would run the processors again), only those of the traced classes javac compiled since the
+   * last weave, and weaves only those classes; it writes them into the classes directory, over
+   * javac's, so {@code META-INF} and everything else there stays where the jar expects it.
    */
   private Plugin weavePlugin(MavenProject project, Plugin compiler, String aspectj) {
     Plugin weave = new Plugin();
@@ -257,12 +282,9 @@ final class BuildSetup {
     // The processors ran in javac. ajc would run those it finds on the class path again
     // (Lombok, a provided dependency, then warns that ajc is not a compiler it supports).
     configuration.addChild(element("proc", "none"));
-    String generated = text(configuration(compiler), "generatedSourcesDirectory");
-    if (generated == null) {
-      generated = project.getBuild().getDirectory() + "/generated-sources/annotations";
-    }
+    String target = project.getBuild().getDirectory();
     Xpp3Dom source = new Xpp3Dom("source");
-    source.addChild(element("basedir", generated));
+    source.addChild(element("basedir", target + STAGED_ASPECTS));
     Xpp3Dom includes = new Xpp3Dom("includes");
     includes.addChild(element("include", "**/*.aj"));
     source.addChild(includes);
@@ -270,12 +292,11 @@ final class BuildSetup {
     sources.addChild(source);
     configuration.addChild(sources);
     Xpp3Dom weaveDirectories = new Xpp3Dom("weaveDirectories");
-    weaveDirectories.addChild(element("weaveDirectory", project.getBuild().getOutputDirectory()));
+    weaveDirectories.addChild(element("weaveDirectory", target + STAGED_CLASSES));
     configuration.addChild(weaveDirectories);
     // ajc's argument file, with this machine's paths in it, would otherwise land in the classes
     // it weaves in place, and so in the jar
-    configuration.addChild(
-        element("argumentFileDirectory", project.getBuild().getDirectory() + "/aspectj"));
+    configuration.addChild(element("argumentFileDirectory", target + "/traced/weave"));
     Xpp3Dom arguments = new Xpp3Dom("additionalCompilerArgs");
     // an aspect that matched nothing fails the build instead of shipping untraced code
     arguments.addChild(element("arg", "-Xlint:adviceDidNotMatch=error"));
@@ -288,6 +309,14 @@ final class BuildSetup {
     execution.setConfiguration(configuration);
     weave.addExecution(execution);
     return weave;
+  }
+
+  /** Where javac's processors write sources: the traced processor's aspects. */
+  private static String generatedSources(MavenProject project, Plugin compiler) {
+    String configured = text(configuration(compiler), "generatedSourcesDirectory");
+    return configured != null
+        ? configured
+        : project.getBuild().getDirectory() + "/generated-sources/annotations";
   }
 
   /**

@@ -80,14 +80,21 @@ class BuildSetupTest {
     assertThat(execution.getGoals()).containsExactly("compile");
     assertThat(compact(execution.getConfiguration())).isEqualTo("<configuration>"
         + "<release>21</release><encoding>UTF-8</encoding><proc>none</proc>"
-        + "<sources><source><basedir>/p/target/generated-sources/annotations</basedir>"
+        + "<sources><source><basedir>/p/target/traced/weave/aspects</basedir>"
         + "<includes><include>**/*.aj</include></includes></source></sources>"
-        + "<weaveDirectories><weaveDirectory>/p/target/classes</weaveDirectory>"
+        + "<weaveDirectories><weaveDirectory>/p/target/traced/weave/classes</weaveDirectory>"
         + "</weaveDirectories>"
-        + "<argumentFileDirectory>/p/target/aspectj</argumentFileDirectory>"
+        + "<argumentFileDirectory>/p/target/traced/weave</argumentFileDirectory>"
         + "<additionalCompilerArgs><arg>-Xlint:adviceDidNotMatch=error</arg>"
         + "</additionalCompilerArgs></configuration>");
-    PluginExecution check = plugins.get(2).getExecutions().get(0);
+    PluginExecution stage = plugins.get(2).getExecutions().get(0);
+    assertThat(stage.getId()).isEqualTo("traced-stage-weave");
+    assertThat(stage.getPhase()).isEqualTo("compile");
+    assertThat(stage.getGoals()).containsExactly("stage-weave");
+    assertThat(compact(stage.getConfiguration())).isEqualTo("<configuration>"
+        + "<aspectsDirectory>/p/target/generated-sources/annotations</aspectsDirectory>"
+        + "</configuration>");
+    PluginExecution check = plugins.get(2).getExecutions().get(1);
     assertThat(check.getId()).isEqualTo("traced-check-weave");
     assertThat(check.getPhase()).isEqualTo("process-classes");
     assertThat(check.getGoals()).containsExactly("check-weave");
@@ -106,7 +113,8 @@ class BuildSetupTest {
 
     assertThat(weaveTools(boot)).isEqualTo("org.aspectj:aspectjtools:jar:1.9.24");
     assertThat(changes).contains("weave: aspectj-maven-plugin 1.14.1 (AspectJ 1.9.24, as your"
-        + " dependency management pins it) weaves /p/target/classes in place in process-classes");
+        + " dependency management pins it) weaves the traced classes javac compiled into"
+        + " /p/target/classes, in process-classes");
 
     MavenProject runtimeOnly = project("3.14.0", "");
     DependencyManagement rt = new DependencyManagement();
@@ -117,7 +125,8 @@ class BuildSetupTest {
 
     MavenProject unmanaged = project("3.14.0", "");
     assertThat(setup.apply(unmanaged)).contains("weave: aspectj-maven-plugin 1.14.1 (AspectJ"
-        + " 1.9.25) weaves /p/target/classes in place in process-classes");
+        + " 1.9.25) weaves the traced classes javac compiled into /p/target/classes,"
+        + " in process-classes");
     assertThat(weaveTools(unmanaged)).isEqualTo("org.aspectj:aspectjtools:jar:1.9.25");
   }
 
@@ -151,7 +160,8 @@ class BuildSetupTest {
     }
     assertThat(project.getBuild().getPlugins()).extracting(Plugin::getArtifactId)
         .containsExactly("maven-compiler-plugin", "aspectj-maven-plugin", "traced-maven-plugin");
-    assertThat(tracedPlugin(project).getExecutions()).hasSize(1);
+    assertThat(tracedPlugin(project).getExecutions()).extracting(PluginExecution::getId)
+        .containsExactly("traced-stage-weave", "traced-check-weave");
   }
 
   @Test
@@ -165,7 +175,7 @@ class BuildSetupTest {
     setup.apply(project);
 
     assertThat(tracedPlugin(project).getExecutions()).extracting(PluginExecution::getId)
-        .containsExactly("mine");
+        .containsExactly("mine", "traced-stage-weave");
   }
 
   @Test
