@@ -40,14 +40,25 @@ final class DemoProcess implements AutoCloseable {
   /** Starts the jar with {@code args}; does not wait for anything. */
   static DemoProcess start(String name, Map<String, String> otelEnvironment, String... args)
       throws IOException {
-    Path log = JAR.resolveSibling("e2e").resolve(name + ".log");
-    Files.createDirectories(log.getParent());
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    List<String> javaArguments = new ArrayList<>(List.of(
         // A scope that is leaked or closed out of order fails loudly in the services too.
         "-Dio.opentelemetry.context.enableStrictContext=true",
         "-jar", JAR.toString()));
-    command.addAll(List.of(args));
+    javaArguments.addAll(List.of(args));
+    return startJava(name, otelEnvironment, javaArguments);
+  }
+
+  /**
+   * Starts any Java program (such as a backend the demo sends its spans to) with the test's
+   * java, in the same way; does not wait for anything.
+   */
+  static DemoProcess startJava(String name, Map<String, String> otelEnvironment,
+      List<String> javaArguments) throws IOException {
+    Path log = JAR.resolveSibling("e2e").resolve(name + ".log");
+    Files.createDirectories(log.getParent());
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(javaArguments);
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
@@ -80,6 +91,10 @@ final class DemoProcess implements AutoCloseable {
       Thread.sleep(50);
     }
     fail(name + " did not listen within " + START_TIMEOUT_SECONDS + " s:\n" + output());
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
   }
 
   URI uri() {
