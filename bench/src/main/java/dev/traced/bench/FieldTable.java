@@ -14,36 +14,53 @@ import java.util.Map;
 /**
  * Turns the CSV of a JMH run ({@code -prof gc -rf csv -rff field.csv}) into the Markdown tables of
  * docs/benchmarks.md: for each mode, every peer's time and allocation per call, and both as
- * ratios to the hand-written code measured in the same run.
+ * ratios to the hand-written code measured in the same run; with {@code --svg FILE}, also the
+ * chart at the top of docs/benchmarks.md ({@link FieldChart}).
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.traced.bench.FieldTable field.csv
+ * java -cp bench/target/benchmarks.jar dev.traced.bench.FieldTable field.csv --svg chart.svg
  * </pre>
  */
 public final class FieldTable {
 
-  /** Rows: display name, and the JMH benchmark for each mode (noop, recording, unsampled). */
-  private static final Map<String, String[]> PEERS = new LinkedHashMap<>();
+  static final String USAGE = "usage: FieldTable <JMH results as CSV> [--svg <chart to write>]";
 
-  static {
-    String field = "dev.traced.bench.TracedBenchmark.";
-    String agent = "dev.traced.bench.AgentBenchmark.";
-    PEERS.put("hand-written OpenTelemetry code", sameInEveryMode(field + "handWritten"));
-    PEERS.put("traced `@Traced` (woven)", sameInEveryMode(field + "traced"));
-    PEERS.put("`@WithSpan`, java agent", new String[] {
-        agent + "sdkDisabled", agent + "recording", agent + "unsampled"});
-    PEERS.put("`@WithSpan`, Spring AOP aspect", sameInEveryMode(field + "springWithSpan"));
-    PEERS.put("Micrometer `@Observed`, Spring AOP", sameInEveryMode(field + "micrometerObserved"));
-    PEERS.put("plain call, no span", sameInEveryMode(field + "plain"));
-    PEERS.put("java agent attached, `otel.javaagent.enabled=false`", new String[] {
-        agent + "agentOff", null, null});
-  }
+  /**
+   * One peer: its row in the tables, its shorter label and colour in the chart, and the JMH
+   * benchmark that measures it in each mode (noop, recording, unsampled; null where it has none).
+   */
+  record Peer(String name, String label, String colour, String... benchmarks) {}
 
-  private static final String[] MODES = {"noop", "recording", "unsampled"};
+  private static final String FIELD = "dev.traced.bench.TracedBenchmark.";
+  private static final String AGENT = "dev.traced.bench.AgentBenchmark.";
 
-  private static final String[] MODE_TITLES = {
+  static final Peer HAND_WRITTEN = new Peer("hand-written OpenTelemetry code", "hand-written",
+      "#0072b2", sameInEveryMode(FIELD + "handWritten"));
+  static final Peer TRACED = new Peer("traced `@Traced` (woven)", "traced", "#d55e00",
+      sameInEveryMode(FIELD + "traced"));
+
+  /** The rows of the tables and the bars of each group of the chart, in this order. */
+  static final List<Peer> PEERS = List.of(
+      HAND_WRITTEN,
+      TRACED,
+      new Peer("`@WithSpan`, java agent", "@WithSpan, agent", "#e69f00",
+          AGENT + "sdkDisabled", AGENT + "recording", AGENT + "unsampled"),
+      new Peer("`@WithSpan`, Spring AOP aspect", "@WithSpan, Spring", "#009e73",
+          sameInEveryMode(FIELD + "springWithSpan")),
+      new Peer("Micrometer `@Observed`, Spring AOP", "@Observed", "#cc79a7",
+          sameInEveryMode(FIELD + "micrometerObserved")),
+      new Peer("plain call, no span", "plain call", "#7f7f7f", sameInEveryMode(FIELD + "plain")),
+      new Peer("java agent attached, `otel.javaagent.enabled=false`", "agent off",
+          "#b3b3b3", AGENT + "agentOff", null, null));
+
+  static final String[] MODES = {"noop", "recording", "unsampled"};
+
+  static final String[] MODE_TITLES = {
       "No SDK (no-op API)", "SDK recording every span (always on, dropping processor)",
       "SDK sampling nothing (always off)"};
+
+  private static final String ALLOCATION = ":gc.alloc.rate.norm";
 
   private FieldTable() {}
 
@@ -55,70 +72,97 @@ public final class FieldTable {
   record Score(double value, double error) {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 1) {
-      System.err.println("usage: FieldTable <JMH results as CSV>");
+    boolean svg = args.length == 3 && args[1].equals("--svg");
+    if (args.length != 1 && !svg) {
+      System.err.println(USAGE);
       System.exit(2);
     }
-    // Key: benchmark name (with ":gc.alloc.rate.norm" for allocation) + "|" + sdk parameter.
+    Map<String, Score> scores = read(Path.of(args[0]));
+    System.out.print(tables(scores));
+    if (svg) {
+      Files.writeString(Path.of(args[2]), FieldChart.svg(scores), StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * Every score of a JMH CSV, keyed by benchmark name (with ":gc.alloc.rate.norm" for
+   * allocation) + "|" + the benchmark's first parameter (empty where it has none).
+   */
+  static Map<String, Score> read(Path csv) throws IOException {
     Map<String, Score> scores = new HashMap<>();
-    List<String> lines = Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8);
+    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
     for (String line : lines.subList(1, lines.size())) {
       List<String> cells = cells(line);
-      String sdk = cells.size() > 7 ? cells.get(7) : "";
-      scores.put(cells.get(0) + "|" + sdk,
+      String parameter = cells.size() > 7 ? cells.get(7) : "";
+      scores.put(cells.get(0) + "|" + parameter,
           new Score(number(cells.get(4)), number(cells.get(5))));
     }
+    return scores;
+  }
 
-    StringBuilder ratios = new StringBuilder();
-    ratios.append("| peer | no SDK | recording | sampling nothing |\n|---|---|---|---|\n");
-    Map<String, String[]> ratioCells = new LinkedHashMap<>();
-    PEERS.keySet().forEach(peer -> ratioCells.put(peer, new String[] {"–", "–", "–"}));
+  /** The Markdown tables of docs/benchmarks.md section 1. */
+  static String tables(Map<String, Score> scores) {
+    StringBuilder out = new StringBuilder();
+    Map<Peer, String[]> ratioCells = new LinkedHashMap<>();
+    PEERS.forEach(peer -> ratioCells.put(peer, new String[] {"–", "–", "–"}));
 
     for (int m = 0; m < MODES.length; m++) {
-      Score handTime = find(scores, PEERS.get("hand-written OpenTelemetry code")[m], MODES[m], "");
-      Score handBytes = find(scores, PEERS.get("hand-written OpenTelemetry code")[m], MODES[m],
-          ":gc.alloc.rate.norm");
-      System.out.printf("%n**%s**%n%n", MODE_TITLES[m]);
-      Score tracedTime = find(scores, PEERS.get("traced `@Traced` (woven)")[m], MODES[m], "");
-      System.out.println(
-          "| peer | ns/op | × hand-written | × traced | B/op | B/op − hand-written |");
-      System.out.println("|---|---|---|---|---|---|");
-      for (Map.Entry<String, String[]> peer : PEERS.entrySet()) {
-        String benchmark = peer.getValue()[m];
-        Score time = benchmark == null ? null : find(scores, benchmark, MODES[m], "");
+      Score handTime = time(scores, HAND_WRITTEN, m);
+      Score handBytes = bytes(scores, HAND_WRITTEN, m);
+      Score tracedTime = time(scores, TRACED, m);
+      out.append(format("%n**%s**%n%n", MODE_TITLES[m]))
+          .append("| peer | ns/op | × hand-written | × traced | B/op | B/op − hand-written |\n")
+          .append("|---|---|---|---|---|---|\n");
+      for (Peer peer : PEERS) {
+        Score time = time(scores, peer, m);
         if (time == null) {
           continue;
         }
-        Score bytes = find(scores, benchmark, MODES[m], ":gc.alloc.rate.norm");
+        Score bytes = bytes(scores, peer, m);
         String ratio = handTime == null ? "?" : format("%.2f", time.value() / handTime.value());
         String overTraced = tracedTime == null ? "?"
             : format("%.2f", time.value() / tracedTime.value());
         String extra = bytes == null || handBytes == null ? "?"
             : format("%+.0f", Math.rint(bytes.value()) - Math.rint(handBytes.value()));
-        System.out.printf("| %s | %s ± %s | %s | %s | %s | %s |%n", peer.getKey(),
-            format("%.1f", time.value()), format("%.1f", time.error()), ratio, overTraced,
-            bytes == null ? "?" : format("%.0f", bytes.value()), extra);
-        ratioCells.get(peer.getKey())[m] = ratio + " (" + extra + " B)";
+        out.append(format("| %s | %s | %s | %s | %s | %s |%n", peer.name(), timeCell(time),
+            ratio, overTraced, bytes == null ? "?" : format("%.0f", bytes.value()), extra));
+        ratioCells.get(peer)[m] = ratio + " (" + extra + " B)";
       }
     }
-    for (Map.Entry<String, String[]> peer : ratioCells.entrySet()) {
-      ratios.append("| ").append(peer.getKey()).append(" | ")
-          .append(String.join(" | ", peer.getValue())).append(" |\n");
-    }
-    System.out.printf("%n**Time per call as a ratio to hand-written code (B/op over it)**%n%n%s",
-        ratios);
+    out.append(format("%n**Time per call as a ratio to hand-written code (B/op over it)**%n%n"))
+        .append("| peer | no SDK | recording | sampling nothing |\n|---|---|---|---|\n");
+    ratioCells.forEach((peer, cells) -> out.append("| ").append(peer.name()).append(" | ")
+        .append(String.join(" | ", cells)).append(" |\n"));
+    return out.toString();
+  }
+
+  /** {@code peer}'s time per call in mode {@code m} (an index of {@link #MODES}), or null. */
+  static Score time(Map<String, Score> scores, Peer peer, int m) {
+    return find(scores, peer.benchmarks()[m], MODES[m], "");
+  }
+
+  private static Score bytes(Map<String, Score> scores, Peer peer, int m) {
+    return find(scores, peer.benchmarks()[m], MODES[m], ALLOCATION);
   }
 
   /** The score of {@code benchmark} + {@code metric} in mode {@code sdk}, or null. */
   private static Score find(Map<String, Score> scores, String benchmark, String sdk,
       String metric) {
+    if (benchmark == null) {
+      return null;
+    }
     Score score = scores.get(benchmark + metric + "|" + sdk);
     // The agent's benchmarks have no sdk parameter: their mode is in the name.
     return score != null ? score : scores.get(benchmark + metric + "|");
   }
 
-  private static String format(String pattern, double value) {
-    return String.format(Locale.ROOT, pattern, value);
+  /** A time as the tables and the chart print it: "212.0 ± 1.3". */
+  static String timeCell(Score time) {
+    return format("%.1f ± %.1f", time.value(), time.error());
+  }
+
+  static String format(String pattern, Object... values) {
+    return String.format(Locale.ROOT, pattern, values);
   }
 
   static double number(String cell) {

@@ -1,12 +1,7 @@
 package dev.traced.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -35,14 +30,7 @@ public final class LookupTable {
       System.exit(2);
     }
     // Key: benchmark (with ALLOCATION for bytes per call) + "|" + registration parameter.
-    Map<String, FieldTable.Score> scores = new HashMap<>();
-    List<String> lines = Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8);
-    for (String line : lines.subList(1, lines.size())) {
-      List<String> cells = FieldTable.cells(line);
-      String registration = cells.size() > 7 ? cells.get(7) : "";
-      scores.put(cells.get(0) + "|" + registration, new FieldTable.Score(
-          FieldTable.number(cells.get(4)), FieldTable.number(cells.get(5))));
-    }
+    Map<String, FieldTable.Score> scores = FieldTable.read(Path.of(args[0]));
 
     System.out.printf("**No SDK: traced against hand-written code on the no-op API**%n%n");
     System.out.println("| threads | plain ns/op | hand-written ns/op | traced ns/op"
@@ -80,11 +68,11 @@ public final class LookupTable {
   }
 
   private static String time(FieldTable.Score score) {
-    return score == null ? "?" : format("%.1f ± %.1f", score.value(), score.error());
+    return score == null ? "?" : FieldTable.timeCell(score);
   }
 
   private static String bytes(FieldTable.Score score) {
-    return score == null ? "?" : format("%.0f", score.value());
+    return score == null ? "?" : FieldTable.format("%.0f", score.value());
   }
 
   /** {@code a / b}, with the relative errors of both added in quadrature. */
@@ -94,10 +82,6 @@ public final class LookupTable {
     }
     double ratio = a.value() / b.value();
     double error = ratio * Math.hypot(a.error() / a.value(), b.error() / b.value());
-    return format("%.2f ± %.2f", ratio, error);
-  }
-
-  private static String format(String pattern, Object... values) {
-    return String.format(Locale.ROOT, pattern, values);
+    return FieldTable.format("%.2f ± %.2f", ratio, error);
   }
 }
