@@ -1,15 +1,15 @@
 package dev.traced.catalogue;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * The catalogue for people: {@code spans.md} (a Markdown table), the plain-text table of {@code
- * show}, and the span tree. All three read only the {@link Catalogue}, so they come out the same
- * from the processor and from the tool.
+ * show}, and the span topology as a tree of text and as a Mermaid diagram. All of them read only
+ * the {@link Catalogue}, so they come out the same from the processor and from the tool.
  */
 public final class CatalogueText {
 
@@ -49,7 +49,9 @@ public final class CatalogueText {
       out.append("\n## Span tree\n\n");
       out.append("Which traced method calls which, directly, as the source shows it: a possible"
           + " parent and its possible children.\n\n");
-      out.append("```text\n").append(tree).append("```\n");
+      out.append("```text\n").append(tree).append("```\n\n");
+      out.append("The same calls as a Mermaid diagram, which GitHub and GitLab draw:\n\n");
+      out.append("```mermaid\n").append(mermaid(catalogue, true)).append("```\n");
     }
     return out.toString();
   }
@@ -92,72 +94,29 @@ public final class CatalogueText {
 
   /**
    * The span tree: each span that no span of the catalogue calls, with the traced methods it
-   * calls below it, recursively. With {@code edgesOnly}, spans that neither call nor are called
-   * by another are left out. A child that is not in the catalogue (another module's, not loaded)
-   * is shown by its id; a call back into a span already on the path is marked and not followed.
+   * calls below it, recursively (see {@link SpanTopology#starts}). With {@code edgesOnly}, spans
+   * that neither call nor are called by another are left out. A child that is not in the
+   * catalogue (another module's, not loaded) is shown by its id; a call back into a span already
+   * on the path is marked and not followed.
    */
   public static String tree(Catalogue catalogue, boolean edgesOnly) {
-    Set<String> called = new LinkedHashSet<>();
-    for (Catalogue.Span span : catalogue.spans()) {
-      for (String child : span.children()) {
-        if (!child.equals(span.id())) {
-          called.add(child);
-        }
-      }
-    }
+    SpanTopology topology = new SpanTopology(catalogue);
     StringBuilder out = new StringBuilder();
-    for (Catalogue.Span span : catalogue.spans()) {
-      if (called.contains(span.id())) {
-        continue;
-      }
-      if (edgesOnly && span.children().isEmpty()) {
-        continue;
-      }
-      out.append(label(span)).append('\n');
-      List<String> path = new ArrayList<>(List.of(span.id()));
-      children(catalogue, span, "", path, out);
-    }
-    if (!edgesOnly) {
-      // spans only reachable through a cycle have no root: show them from themselves
-      for (Catalogue.Span span : catalogue.spans()) {
-        if (called.contains(span.id()) && !reachableFromRoot(catalogue, span.id(), called)) {
-          out.append(label(span)).append('\n');
-          children(catalogue, span, "", new ArrayList<>(List.of(span.id())), out);
-        }
-      }
+    for (Catalogue.Span start : topology.starts(edgesOnly)) {
+      out.append(label(start)).append('\n');
+      children(topology, start, "", new ArrayList<>(List.of(start.id())), out);
     }
     return out.toString();
   }
 
-  private static boolean reachableFromRoot(Catalogue catalogue, String id, Set<String> called) {
-    Set<String> seen = new LinkedHashSet<>();
-    List<String> todo = new ArrayList<>();
-    for (Catalogue.Span span : catalogue.spans()) {
-      if (!called.contains(span.id())) {
-        todo.add(span.id());
-      }
-    }
-    while (!todo.isEmpty()) {
-      String next = todo.remove(todo.size() - 1);
-      if (next.equals(id)) {
-        return true;
-      }
-      Catalogue.Span span = catalogue.byId(next);
-      if (seen.add(next) && span != null) {
-        todo.addAll(span.children());
-      }
-    }
-    return false;
-  }
-
   private static void children(
-      Catalogue catalogue, Catalogue.Span parent, String indent, List<String> path,
+      SpanTopology topology, Catalogue.Span parent, String indent, List<String> path,
       StringBuilder out) {
     List<String> children = parent.children();
     for (int i = 0; i < children.size(); i++) {
       boolean last = i == children.size() - 1;
       String id = children.get(i);
-      Catalogue.Span child = catalogue.byId(id);
+      Catalogue.Span child = topology.span(id);
       out.append(indent).append(last ? "└── " : "├── ");
       if (child == null) {
         out.append(id).append("  (not in this catalogue)\n");
@@ -166,10 +125,69 @@ public final class CatalogueText {
       } else {
         out.append(label(child)).append('\n');
         path.add(id);
-        children(catalogue, child, indent + (last ? "    " : "│   "), path, out);
+        children(topology, child, indent + (last ? "    " : "│   "), path, out);
         path.remove(path.size() - 1);
       }
     }
+  }
+
+  /**
+   * The span topology as a Mermaid flowchart, which GitHub and GitLab draw from a {@code
+   * mermaid} code block: one node per span (its name and kind, and its method when several spans
+   * share the name), one arrow per parent → child edge, and a node for each child that is not in
+   * the catalogue. Nodes are numbered {@code n1}, {@code n2}, ... in catalogue order, missing
+   * children last; the labels are quoted and escaped, so no span name can break the diagram.
+   * With {@code edgesOnly}, spans in no edge are left out, as in {@link #tree}.
+   */
+  public static String mermaid(Catalogue catalogue, boolean edgesOnly) {
+    SpanTopology topology = new SpanTopology(catalogue);
+    Map<String, Long> names = topology.spans(false).stream()
+        .collect(Collectors.groupingBy(Catalogue.Span::name, Collectors.counting()));
+    Map<String, String> nodes = new LinkedHashMap<>();
+    StringBuilder out = new StringBuilder("flowchart LR\n");
+    for (Catalogue.Span span : topology.spans(edgesOnly)) {
+      String label = mermaidText(span.name()) + "<br>" + span.kind();
+      if (names.get(span.name()) > 1) {
+        label += "<br>" + mermaidText(span.shortMethod());
+      }
+      node(out, nodes, span.id(), label);
+    }
+    for (String id : topology.missing()) {
+      node(out, nodes, id, mermaidText(id) + "<br>not in this catalogue");
+    }
+    for (SpanTopology.Edge edge : topology.edges()) {
+      out.append("  ").append(nodes.get(edge.parent())).append(" --> ")
+          .append(nodes.get(edge.child())).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** Declares the next node, {@code n<number>}, for {@code id}. */
+  private static void node(StringBuilder out, Map<String, String> nodes, String id, String label) {
+    String node = "n" + (nodes.size() + 1);
+    nodes.put(id, node);
+    out.append("  ").append(node).append("[\"").append(label).append("\"]\n");
+  }
+
+  /**
+   * Text for a quoted Mermaid label: on one line, with Mermaid's entity codes for what would end
+   * the label ({@code "}), start an entity ({@code #}), be read as HTML ({@code < > &}) or start
+   * a Markdown string ({@code `}).
+   */
+  static String mermaidText(String text) {
+    StringBuilder out = new StringBuilder();
+    for (char c : text.replaceAll("\\s+", " ").toCharArray()) {
+      switch (c) {
+        case '#' -> out.append("#35;");
+        case '"' -> out.append("#quot;");
+        case '<' -> out.append("#lt;");
+        case '>' -> out.append("#gt;");
+        case '&' -> out.append("#amp;");
+        case '`' -> out.append("#96;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static String label(Catalogue.Span span) {
