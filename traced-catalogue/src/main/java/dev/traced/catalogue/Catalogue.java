@@ -1,6 +1,7 @@
 package dev.traced.catalogue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -27,7 +28,11 @@ public record Catalogue(List<Span> spans) {
 
   public static final String JSON_FILE = DIRECTORY + "spans.json";
   public static final String MARKDOWN_FILE = DIRECTORY + "spans.md";
-  public static final String WEAVER_FILE = DIRECTORY + "registry/spans.yaml";
+  /** The OpenTelemetry Weaver registry: a directory Weaver reads ({@link WeaverRegistry}). */
+  public static final String WEAVER_DIRECTORY = DIRECTORY + "registry/";
+
+  public static final String WEAVER_FILE = WEAVER_DIRECTORY + "spans.yaml";
+  public static final String WEAVER_MANIFEST_FILE = WEAVER_DIRECTORY + "manifest.yaml";
 
   public Catalogue {
     List<Span> sorted = new ArrayList<>(spans);
@@ -102,21 +107,25 @@ public record Catalogue(List<Span> spans) {
 
     /** {@code OrderService.place(Order)}: the method without packages, for people. */
     public String shortMethod() {
-      String simpleClass = className.substring(className.lastIndexOf('.') + 1);
-      int dot = className.lastIndexOf('.');
-      // the canonical name of a nested class keeps its outer class: a.Outer.Inner
-      for (int i = dot - 1; i >= 0; i--) {
-        if (className.charAt(i) == '.') {
-          String segment = className.substring(i + 1, dot);
-          if (!segment.isEmpty() && Character.isUpperCase(segment.charAt(0))) {
-            simpleClass = segment + "." + simpleClass;
-            dot = i;
-          } else {
-            break;
-          }
-        }
+      String pkg = packageName();
+      return className.substring(pkg.isEmpty() ? 0 : pkg.length() + 1) + "."
+          + withoutPackages(method);
+    }
+
+    /**
+     * The package of the declaring class, {@code a.b} of {@code a.b.Outer.Inner}; empty for the
+     * unnamed package. A canonical name does not say where the package ends, so this goes by
+     * Java's naming conventions: the package is the lower-case names before the first that starts
+     * with an upper-case letter (the last name is always a class).
+     */
+    public String packageName() {
+      String[] names = className.split("\\.");
+      int end = 0;
+      while (end < names.length - 1
+          && !(names[end].isEmpty() || Character.isUpperCase(names[end].charAt(0)))) {
+        end++;
       }
-      return simpleClass + "." + withoutPackages(method);
+      return String.join(".", Arrays.asList(names).subList(0, end));
     }
 
     private static String withoutPackages(String text) {

@@ -10,15 +10,18 @@ import java.util.List;
  * The catalogue tool:
  *
  * <pre>
- * java -jar traced-catalogue.jar show [--format table|markdown|json|tree] PATH
+ * java -jar traced-catalogue.jar show [--format table|markdown|json|tree|mermaid] PATH
  * java -jar traced-catalogue.jar diff OLD NEW
  * java -jar traced-catalogue.jar verify CLASSES
  * </pre>
  *
  * PATH, OLD and NEW are each a jar, a classes directory, a {@code spans.json} file or a class
- * path of those; CLASSES is a classes directory. Exit status: 0 when all went well, 1 when {@code
- * diff} found a breaking change or {@code verify} a traced method that was not woven, 2 on a
- * usage error or a catalogue that cannot be found or read.
+ * path of those; CLASSES is a classes directory. {@code show} prints the merged catalogue as a
+ * table (the default), the Markdown of {@code spans.md}, JSON, the span tree ({@code --tree} is
+ * short for {@code --format tree}) or the same calls as a Mermaid flowchart ({@code mermaid}).
+ * Exit status: 0 when all went well, 1 when {@code diff} found a breaking change or {@code
+ * verify} a traced method that was not woven, 2 on a usage error or a catalogue that cannot be
+ * found or read.
  */
 public final class Main {
 
@@ -28,10 +31,11 @@ public final class Main {
   public static final int USAGE = 2;
 
   private static final String USAGE_TEXT = String.join("\n",
-      "usage: java -jar traced-catalogue.jar show [--format table|markdown|json|tree] PATH",
+      "usage: java -jar traced-catalogue.jar show [--format table|markdown|json|tree|mermaid] PATH",
       "       java -jar traced-catalogue.jar diff OLD NEW",
       "       java -jar traced-catalogue.jar verify CLASSES",
       "PATH, OLD, NEW: a jar, a classes directory, a spans.json file, or a class path of those.",
+      "show --tree is show --format tree; mermaid prints the same calls as a Mermaid flowchart.",
       "diff exits with 1 when a change breaks readers of the telemetry (span removed or renamed,",
       "kind changed, attribute removed or retyped), 0 otherwise; 2 means a usage error.",
       "verify exits with 1 when a @Traced method in the classes directory CLASSES (after the",
@@ -96,8 +100,10 @@ public final class Main {
       case "markdown" -> out.print(CatalogueText.markdown(catalogue));
       case "json" -> out.print(CatalogueJson.write(catalogue));
       case "tree" -> out.print(CatalogueText.tree(catalogue, false));
+      case "mermaid" -> out.print(CatalogueText.mermaid(catalogue, false));
       default -> {
-        err.println("unknown format \"" + format + "\": use table, markdown, json or tree");
+        err.println(
+            "unknown format \"" + format + "\": use table, markdown, json, tree or mermaid");
         return USAGE;
       }
     }

@@ -1,6 +1,8 @@
 package dev.traced.catalogue;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static dev.traced.catalogue.TestSpans.attribute;
+import static dev.traced.catalogue.TestSpans.span;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -22,18 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 class MainTest {
 
   @TempDir Path dir;
-
-  private static Catalogue.Attribute attribute(String key, String type) {
-    return new Catalogue.Attribute(key, type, "parameter", key, false, "none", "");
-  }
-
-  private static Catalogue.Span span(String id, String name, String kind,
-      List<Catalogue.Attribute> attributes, List<String> children) {
-    String className = id.substring(0, id.indexOf('#'));
-    return new Catalogue.Span(id, name, kind, className, id.substring(id.indexOf('#') + 1),
-        className.replace('.', '/') + ".java", 10, "", "RETURN", false, List.of(), attributes,
-        children);
-  }
 
   /** A small module: checkout calls reserve and charge. */
   private static Catalogue shop() {
@@ -66,6 +56,12 @@ class MainTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status = Main.run(args, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
     return new Result(status, out.toString(UTF_8), err.toString(UTF_8));
+  }
+
+  /** The command exited with 0 and printed exactly {@code lines}. */
+  private static void assertPrints(Result result, String... lines) {
+    assertThat(result.status()).as("exit status; %s", result.err()).isEqualTo(Main.OK);
+    assertThat(result.out()).isEqualTo(String.join("\n", lines) + "\n");
   }
 
   private Path json(String name, Catalogue catalogue) throws IOException {
@@ -166,15 +162,12 @@ class MainTest {
       zip.write(CatalogueJson.write(shop()).getBytes(UTF_8));
       zip.closeEntry();
     }
-    Result result = run("show", jar.toString());
-    assertThat(result.status()).isEqualTo(Main.OK);
-    assertThat(result.out()).isEqualTo(String.join("\n",
+    assertPrints(run("show", jar.toString()),
         "SPAN             KIND      ATTRIBUTES                               METHOD                 ENDS",
         "checkout         SERVER    shop.customer.id:string shop.items:long  Shop.checkout(String)  on return",
         "payments.charge  CLIENT    payment.amount:long                      Pay.charge(long)       on return",
         "stock.reserve    INTERNAL  shop.items:long                          Stock.reserve(int)     on return",
-        "3 spans; \"?\" marks an attribute a span can lack",
-        ""));
+        "3 spans; \"?\" marks an attribute a span can lack");
   }
 
   @Test
@@ -194,13 +187,24 @@ class MainTest {
 
   @Test
   void showDrawsTheTree() throws IOException {
-    Result result = run("show", "--tree", json("shop", shop()).toString());
-    assertThat(result.status()).isEqualTo(Main.OK);
-    assertThat(result.out()).isEqualTo(String.join("\n",
+    assertPrints(run("show", "--tree", json("shop", shop()).toString()),
         "checkout [SERVER]  Shop.checkout(String)",
         "├── payments.charge [CLIENT]  Pay.charge(long)",
-        "└── stock.reserve [INTERNAL]  Stock.reserve(int)",
-        ""));
+        "└── stock.reserve [INTERNAL]  Stock.reserve(int)");
+  }
+
+  @Test
+  void showDrawsTheMermaidDiagramOfTheSameCalls() throws IOException {
+    Result result = run("show", "--format", "mermaid", json("shop", shop()).toString());
+    assertPrints(result,
+        "flowchart LR",
+        "  n1[\"checkout<br>SERVER\"]",
+        "  n2[\"payments.charge<br>CLIENT\"]",
+        "  n3[\"stock.reserve<br>INTERNAL\"]",
+        "  n1 --> n2",
+        "  n1 --> n3");
+    assertThat(run("show", "--format=mermaid", json("shop", shop()).toString()).out())
+        .isEqualTo(result.out());
   }
 
   @Test
@@ -235,8 +239,10 @@ class MainTest {
     assertThat(run().status()).isEqualTo(Main.USAGE);
     assertThat(run("frobnicate").status()).isEqualTo(Main.USAGE);
     assertThat(run("diff", "only-one").status()).isEqualTo(Main.USAGE);
-    assertThat(run("show", "--format", "xml", json("a", shop()).toString()).status())
-        .isEqualTo(Main.USAGE);
+    Result xml = run("show", "--format", "xml", json("a", shop()).toString());
+    assertThat(xml.status()).isEqualTo(Main.USAGE);
+    assertThat(xml.err())
+        .isEqualTo("unknown format \"xml\": use table, markdown, json, tree or mermaid\n");
     Result missing = run("show", dir.resolve("nope.jar").toString());
     assertThat(missing.status()).isEqualTo(Main.USAGE);
     assertThat(missing.err()).contains("nope.jar: no such file or directory");
@@ -247,6 +253,8 @@ class MainTest {
     Result tooNew = run("show", newer.toString());
     assertThat(tooNew.status()).isEqualTo(Main.USAGE);
     assertThat(tooNew.err()).contains("catalogue version 2 is newer than this tool reads (1)");
-    assertThat(run("--help").status()).isEqualTo(Main.OK);
+    Result help = run("--help");
+    assertThat(help.status()).isEqualTo(Main.OK);
+    assertThat(help.out()).contains("show [--format table|markdown|json|tree|mermaid] PATH");
   }
 }

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import dev.traced.processor.diagnostics.Message;
+import dev.traced.processor.validation.SemanticConventions;
 import java.util.Locale;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The span catalogue the processor writes into the class output: the three files byte for byte
+ * The span catalogue the processor writes into the class output: the four files byte for byte
  * against goldens in {@code src/test/resources/golden/catalogue/}, their determinism, the
  * topology, and the Weaver registry read back as YAML.
  *
@@ -55,7 +56,8 @@ class CatalogueTest {
       Map.of(
           Catalogue.JSON_FILE, "spans.json",
           Catalogue.MARKDOWN_FILE, "spans.md",
-          Catalogue.WEAVER_FILE, "spans.yaml");
+          Catalogue.WEAVER_FILE, "spans.yaml",
+          Catalogue.WEAVER_MANIFEST_FILE, "manifest.yaml");
 
   @Test
   void filesMatchTheGoldens() throws IOException {
@@ -182,6 +184,8 @@ class CatalogueTest {
         .isEqualTo("{\n  \"format\": \"traced-span-catalogue\",\n  \"version\": 1,\n"
             + "  \"spans\": []\n}\n");
     assertThat(written(compilation, Catalogue.WEAVER_FILE)).endsWith("groups: []\n");
+    assertThat(written(compilation, Catalogue.WEAVER_MANIFEST_FILE))
+        .contains("name: \"traced\"\n").doesNotContain("dependencies");
     assertThat(written(compilation, Catalogue.MARKDOWN_FILE))
         .contains("This module has no `@Traced` methods.");
   }
@@ -231,6 +235,25 @@ class CatalogueTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void weaverManifestNamesTheRegistryAndTheConventionsItDependsOn() {
+    Compilation compilation = compileShop(SOURCES);
+    Map<String, Object> manifest =
+        new Yaml().load(written(compilation, Catalogue.WEAVER_MANIFEST_FILE));
+    assertThat(manifest).containsOnlyKeys("name", "description", "schema_url", "dependencies");
+    assertThat(manifest.get("name")).isEqualTo("shop");
+    assertThat((String) manifest.get("schema_url"))
+        .matches("https://traced\\.invalid/shop/[0-9a-f]{12}");
+    // spans.yaml references http.request.method and others: Weaver finds them in the conventions
+    // traced checked the keys against
+    assertThat((List<Map<String, Object>>) manifest.get("dependencies")).containsExactly(Map.of(
+        "schema_url", SemanticConventions.schemaUrl(),
+        "registry_path", "https://github.com/open-telemetry/semantic-conventions/archive/refs/tags/v"
+            + SemanticConventions.schemaUrl().replaceAll(".*/", "") + ".zip[model]"));
+    assertThat(written(compilation, Catalogue.WEAVER_FILE)).contains("- ref: \"http.request.method\"");
+  }
+
+  @Test
   void aFailingCompilationStillDoesNotThrow() {
     Compilation compilation =
         compileWithJavacEnvironment(
@@ -269,7 +292,8 @@ class CatalogueTest {
                 .map(d -> d.getMessage(Locale.ROOT))
                 .collect(Collectors.toList());
         assertThat(ok).isFalse();
-        assertThat(errors).hasSize(3).allMatch(e -> e.startsWith("[traced:catalogue-write-failed]"));
+        assertThat(errors).hasSize(FILES.size())
+            .allMatch(e -> e.startsWith("[traced:catalogue-write-failed]"));
         assertThat(errors.get(0))
             .startsWith("[traced:catalogue-write-failed] traced could not write"
                 + " META-INF/traced/spans.json in the class output: ")

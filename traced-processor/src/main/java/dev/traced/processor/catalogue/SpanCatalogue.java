@@ -41,10 +41,11 @@ import javax.tools.StandardLocation;
 
 /**
  * Collects the span catalogue of one compilation and writes it when processing is over: {@code
- * META-INF/traced/spans.json}, {@code spans.md} and {@code registry/spans.yaml} in the class
- * output, so the module's jar carries them. It is written for every compilation the processor
- * runs in, also when the module has no traced method (an empty catalogue says "traced, no
- * spans", which {@code diff} can compare against), and it never throws: a failure is a {@link
+ * META-INF/traced/spans.json}, {@code spans.md}, and the Weaver registry {@code
+ * registry/spans.yaml} with its {@code registry/manifest.yaml}, in the class output, so the
+ * module's jar carries them. It is written for every compilation the processor runs in, also
+ * when the module has no traced method (an empty catalogue says "traced, no spans", which {@code
+ * diff} can compare against), and it never throws: a failure is a {@link
  * Message#CATALOGUE_WRITE_FAILED} error.
  *
  * <p>A compilation may see only some of the module's sources (an IDE's or a build tool's
@@ -118,6 +119,8 @@ public final class SpanCatalogue {
       URI json = write(Catalogue.JSON_FILE, CatalogueJson.write(catalogue));
       write(Catalogue.MARKDOWN_FILE, CatalogueText.markdown(catalogue));
       write(Catalogue.WEAVER_FILE, WeaverRegistry.write(catalogue));
+      write(Catalogue.WEAVER_MANIFEST_FILE,
+          WeaverRegistry.manifest(catalogue, SemanticConventions.schemaUrl()));
       if (json != null) {
         new StaleAspects(elements).remove(json, Catalogue.JSON_FILE, aspects, this::report);
       }

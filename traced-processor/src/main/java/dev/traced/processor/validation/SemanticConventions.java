@@ -3,6 +3,7 @@ package dev.traced.processor.validation;
 import dev.traced.processor.model.AttributeType;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.semconv.AttributeKeyTemplate;
+import io.opentelemetry.semconv.SchemaUrls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -12,6 +13,7 @@ import java.lang.reflect.Modifier;
 import java.net.JarURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -138,6 +140,42 @@ public final class SemanticConventions {
     return Optional.of(
         new Convention(
             key, type, Optional.ofNullable(deprecations.get(key)), stable.contains(longestPrefix)));
+  }
+
+  /**
+   * The schema URL of the newest semantic-conventions release that {@code opentelemetry-semconv}
+   * on this processor's class path publishes ({@code SchemaUrls}): the release whose keys traced
+   * checks against, {@code https://opentelemetry.io/schemas/1.43.0}; empty if it cannot be read.
+   */
+  public static String schemaUrl() {
+    Field[] fields;
+    try {
+      fields = SchemaUrls.class.getFields();
+    } catch (LinkageError e) {
+      return ""; // not on the processor path
+    }
+    String newest = "";
+    int[] newestVersion = {};
+    for (Field field : fields) {
+      if (!Modifier.isStatic(field.getModifiers()) || field.getType() != String.class) {
+        continue;
+      }
+      try {
+        String url = (String) field.get(null);
+        int[] version = version(url.substring(url.lastIndexOf('/') + 1));
+        if (Arrays.compare(version, newestVersion) > 0) {
+          newest = url;
+          newestVersion = version;
+        }
+      } catch (IllegalAccessException | NumberFormatException e) {
+        // not a release's URL
+      }
+    }
+    return newest;
+  }
+
+  private static int[] version(String text) {
+    return Arrays.stream(text.split("\\.")).mapToInt(Integer::parseInt).toArray();
   }
 
   /** How many keys the registry knows; for tests. */

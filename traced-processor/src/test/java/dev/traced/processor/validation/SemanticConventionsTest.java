@@ -44,6 +44,16 @@ class SemanticConventionsTest {
       Pattern.compile("@deprecated\\s+(.*?)(?=\\s@\\w|$)", Pattern.DOTALL);
 
   @Test
+  void schemaUrlIsOfTheReleaseTheArtifactOnTheClassPathPublishes() throws Exception {
+    // opentelemetry-semconv-1.43.0.jar publishes the conventions 1.43.0
+    String jar = Path.of(io.opentelemetry.semconv.SchemaUrls.class.getProtectionDomain()
+        .getCodeSource().getLocation().toURI()).getFileName().toString();
+    String version = jar.replaceAll("^opentelemetry-semconv-(.*)\\.jar$", "$1");
+    assertThat(SemanticConventions.schemaUrl())
+        .isEqualTo("https://opentelemetry.io/schemas/" + version);
+  }
+
+  @Test
   void knowsTypesOfStableIncubatingAndTemplateKeys() throws IOException {
     SemanticConventions conventions = SemanticConventions.load();
     assertThat(conventions.size()).isGreaterThan(500);
