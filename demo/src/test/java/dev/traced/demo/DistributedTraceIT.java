@@ -11,11 +11,6 @@ import dev.traced.testsupport.OtlpHttpReceiver.ReceivedSpan;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import io.opentelemetry.proto.trace.v1.Status.StatusCode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -41,12 +36,10 @@ class DistributedTraceIT {
 
   private static final String OUT_OF_STOCK = "dev.traced.demo.OutOfStockException";
 
-  private final HttpClient customer = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
   private OtlpHttpReceiver receiver;
   private DemoProcess inventory;
   private DemoProcess shop;
+  private Customer customer;
 
   @BeforeEach
   void startReceiver() throws Exception {
@@ -82,6 +75,7 @@ class DistributedTraceIT {
         "inventory", "--port", "0");
     shop = DemoProcess.startService("shop", shopEnvironment,
         "shop", "--port", "0", "--inventory", inventory.uri().toString());
+    customer = new Customer(shop.uri());
   }
 
   private void stopServices() throws Exception {
@@ -93,9 +87,9 @@ class DistributedTraceIT {
   void eachOrderIsOneTraceAcrossBothProcesses() throws Exception {
     startServices(otlp(), otlp());
 
-    assertThat(order("customer-17", "book-42", 2, "gift_wrap", "true", "payment", "CARD"))
+    assertThat(customer.order("customer-17", "book-42", 2, "gift_wrap", "true", "payment", "CARD"))
         .isEqualTo("200 Order order-1001 confirmed: 2 x book-42, total 47.98, payment pay-5001");
-    assertThat(order("customer-23", "mug-7", 1, "payment", "INVOICE"))
+    assertThat(customer.order("customer-23", "mug-7", 1, "payment", "INVOICE"))
         .isEqualTo("409 Order rejected: mug-7: 1 requested, 0 in stock");
     stopServices();
 
@@ -238,7 +232,7 @@ class DistributedTraceIT {
         otlp("OTEL_SERVICE_NAME", "inventory-eu"));
     int orders = 24;
     for (int i = 0; i < orders; i++) {
-      assertThat(order("customer-" + i, "book-42", 1)).startsWith("200 ");
+      assertThat(customer.order("customer-" + i, "book-42", 1)).startsWith("200 ");
     }
     stopServices();
 
@@ -257,22 +251,6 @@ class DistributedTraceIT {
         .extracting(ReceivedSpan::service)
         .containsExactlyInAnyOrder("shop-eu", "shop-eu", "shop-eu", "shop-eu", "shop-eu",
             "shop-eu", "shop-eu", "inventory-eu", "inventory-eu"));
-  }
-
-  private String order(String customerId, String sku, int quantity, String... more)
-      throws Exception {
-    String[] fields = new String[6 + more.length];
-    String[] first = {"customer", customerId, "sku", sku, "quantity", Integer.toString(quantity)};
-    System.arraycopy(first, 0, fields, 0, 6);
-    System.arraycopy(more, 0, fields, 6, more.length);
-    HttpResponse<String> response = customer.send(
-        HttpRequest.newBuilder(shop.uri().resolve("/checkout"))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(Forms.encode(fields)))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-    return response.statusCode() + " " + response.body().strip();
   }
 
   /** The spans of the one trace whose {@code checkout} span has this attribute, by name. */

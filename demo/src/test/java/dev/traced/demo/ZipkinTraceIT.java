@@ -88,9 +88,10 @@ class ZipkinTraceIT {
     shop = DemoProcess.startService("shop", toZipkin,
         "shop", "--port", "0", "--inventory", inventory.uri().toString());
 
-    assertThat(order("customer-17", "book-42", "2", "gift_wrap", "true", "payment", "CARD"))
+    Customer customer = new Customer(shop.uri());
+    assertThat(customer.order("customer-17", "book-42", 2, "gift_wrap", "true", "payment", "CARD"))
         .startsWith("200 Order order-1001 confirmed");
-    assertThat(order("customer-23", "mug-7", "1", "payment", "INVOICE"))
+    assertThat(customer.order("customer-23", "mug-7", 1, "payment", "INVOICE"))
         .startsWith("409 Order rejected");
     // Stopping runs each service's shutdown hook, which sends what the exporter still holds.
     shop.stop();
@@ -208,22 +209,6 @@ class ZipkinTraceIT {
   private static void assertParent(Map<String, Span> spans, String child, String parent) {
     assertThat(spans.get(child).parentId()).as("parent of %s", child)
         .isEqualTo(spans.get(parent).id());
-  }
-
-  private String order(String customerId, String sku, String quantity, String... more)
-      throws Exception {
-    String[] fields = new String[6 + more.length];
-    System.arraycopy(new String[] {"customer", customerId, "sku", sku, "quantity", quantity}, 0,
-        fields, 0, 6);
-    System.arraycopy(more, 0, fields, 6, more.length);
-    HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(shop.uri().resolve("/checkout"))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(Forms.encode(fields)))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-    return response.statusCode() + " " + response.body().strip();
   }
 
   private String get(String path) throws Exception {
