@@ -40,8 +40,9 @@ fi
 pids=()
 trap 'for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait' EXIT
 
-# Zipkin on a free port of its choosing: it logs "Serving HTTP at ...:<port> - http://...".
-java -Xmx384m -jar "$zipkin_jar" --server.port=0 >"$work/zipkin.log" 2>&1 &
+# Zipkin on loopback, on a free port of its choosing: it logs "Serving HTTP at /127.0.0.1:<port> - ...".
+java -Xmx384m -jar "$zipkin_jar" '--armeria.ports[0].ip=127.0.0.1' '--armeria.ports[0].port=0' \
+  >"$work/zipkin.log" 2>&1 &
 pids+=($!)
 port=
 for _ in $(seq 1 300); do

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +29,7 @@ import zipkin2.codec.SpanBytesDecoder;
 
 /**
  * End to end against a real tracing backend: Zipkin's own server (its executable jar from Maven
- * Central, fetched by the pom into target/zipkin) as a process on a free loopback port, both demo
+ * Central, fetched by the pom into target/zipkin) as a process on a free port of loopback, both demo
  * services sending their spans to it with the Zipkin exporter, configured only by OTEL_*
  * variables as docs/demo.md shows; then each order's trace is read back through Zipkin's HTTP
  * API, as its UI reads it. This is what a user sees: both services, the shop's client span as
@@ -48,6 +48,8 @@ class ZipkinTraceIT {
   private static final Duration ZIPKIN_START = Duration.ofSeconds(150);
   /** Zipkin stores what it accepted asynchronously: a stored trace may lag behind the POST. */
   private static final Duration TRACE_STORED = Duration.ofSeconds(30);
+  /** What Zipkin's HTTP server (Armeria) logs once it listens. */
+  private static final Pattern SERVING = Pattern.compile("Serving HTTP at /127\\.0\\.0\\.1:(\\d+)");
   private static final String OUT_OF_STOCK = "dev.traced.demo.OutOfStockException";
 
   private final HttpClient http = HttpClient.newBuilder()
@@ -61,10 +63,10 @@ class ZipkinTraceIT {
   @BeforeEach
   void startZipkin() throws Exception {
     assertThat(ZIPKIN_JAR).as("Zipkin's server, fetched by the pom before the tests").isRegularFile();
-    int port = freeLoopbackPort();
-    zipkinUri = URI.create("http://127.0.0.1:" + port);
+    // Its one port: bound to loopback, any free port (0), which Zipkin's server then logs.
     zipkin = DemoProcess.startJava("zipkin", Map.of(), List.of(
-        "-Xmx384m", "-jar", ZIPKIN_JAR.toString(), "--server.port=" + port));
+        "-Xmx384m", "-jar", ZIPKIN_JAR.toString(),
+        "--armeria.ports[0].ip=127.0.0.1", "--armeria.ports[0].port=0"));
     awaitHealthy();
   }
 
@@ -219,32 +221,30 @@ class ZipkinTraceIT {
     return response.body();
   }
 
-  /** Waits, bounded, until Zipkin answers its health check. */
+  /** Waits, bounded, until Zipkin says where it listens and answers its health check there. */
   private void awaitHealthy() throws Exception {
     long deadline = System.nanoTime() + ZIPKIN_START.toNanos();
     while (System.nanoTime() < deadline) {
       if (!zipkin.isAlive()) {
         fail("Zipkin exited before it was up:\n" + zipkin.output());
       }
-      try {
-        HttpResponse<Void> health = http.send(
-            HttpRequest.newBuilder(zipkinUri.resolve("/health"))
-                .timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.discarding());
-        if (health.statusCode() == 200) {
-          return;
+      Matcher serving = SERVING.matcher(zipkin.output());
+      if (serving.find()) {
+        zipkinUri = URI.create("http://127.0.0.1:" + serving.group(1));
+        try {
+          HttpResponse<Void> health = http.send(
+              HttpRequest.newBuilder(zipkinUri.resolve("/health"))
+                  .timeout(Duration.ofSeconds(5)).build(),
+              HttpResponse.BodyHandlers.discarding());
+          if (health.statusCode() == 200) {
+            return;
+          }
+        } catch (IOException notReadyYet) {
+          // keep waiting
         }
-      } catch (IOException notListeningYet) {
-        // keep waiting
       }
       Thread.sleep(250);
     }
     fail("Zipkin was not up within " + ZIPKIN_START.toSeconds() + " s:\n" + zipkin.output());
-  }
-
-  private static int freeLoopbackPort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }
