@@ -16,13 +16,15 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * What the traced build extension changes in a project's build, before Maven plans it: the
- * three things the README's manual setup writes out by hand.
+ * three things the README's manual setup writes out by hand, and the staging that feeds the weave.
  *
  * <ol>
  *   <li>the traced processor on {@code maven-compiler-plugin}'s processor path, after the
  *       processors already there;
- *   <li>{@code aspectj-maven-plugin}, compiling the generated aspects and weaving the compiled
- *       classes in place, in {@code process-classes};
+ *   <li>traced's {@code stage-weave} goal right after javac, in {@code compile}, which hands the
+ *       weave only the traced classes not woven yet and their aspects;
+ *   <li>{@code aspectj-maven-plugin}, compiling those aspects and weaving those classes into the
+ *       classes directory, in {@code process-classes};
  *   <li>traced's {@code check-weave} goal right after it, which fails the build if a
  *       {@code @Traced} method was not woven.
  * </ol>
@@ -89,11 +91,18 @@ final class BuildSetup {
     this.versions = versions;
   }
 
-  /** Sets up {@code project}'s build; returns what it changed, one line each. */
+  /**
+   * Sets up the build of {@code project}, which declares traced-maven-plugin (the extension only
+   * calls this for such projects); returns what it changed, one line each.
+   */
   List<String> apply(MavenProject project) {
     List<String> changes = new ArrayList<>();
     Build build = project.getBuild();
     Plugin traced = plugin(build, TRACED_GROUP_ID, PLUGIN_ARTIFACT_ID);
+    if (traced == null) {
+      throw new IllegalArgumentException(
+          project.getId() + " does not declare " + PLUGIN_ARTIFACT_ID);
+    }
     Plugin compiler = plugin(build, COMPILER_GROUP_ID, COMPILER_ARTIFACT_ID);
     if (compiler == null) {
       compiler = new Plugin();
@@ -117,22 +126,17 @@ final class BuildSetup {
       // Executions of one phase run in the order of their plugins: javac before the staging (in
       // compile), the weave before the check (in process-classes).
       List<Plugin> plugins = build.getPlugins();
-      if (traced != null && plugins.indexOf(compiler) > plugins.indexOf(traced)) {
+      if (plugins.indexOf(compiler) > plugins.indexOf(traced)) {
         plugins.remove(compiler);
         plugins.add(plugins.indexOf(traced), compiler);
       }
-      int tracedIndex = plugins.indexOf(traced);
-      plugins.add(tracedIndex < 0 ? plugins.size() : tracedIndex, weave);
-      if (traced != null && !hasGoal(traced, STAGE_GOAL)) {
-        PluginExecution stage = new PluginExecution();
-        stage.setId(STAGE_EXECUTION_ID);
-        stage.setPhase("compile");
-        stage.addGoal(STAGE_GOAL);
+      plugins.add(plugins.indexOf(traced), weave);
+      if (!hasGoal(traced, STAGE_GOAL)) {
         Xpp3Dom stageConfiguration = new Xpp3Dom("configuration");
         stageConfiguration.addChild(
             element("aspectsDirectory", generatedSources(project, compiler)));
-        stage.setConfiguration(stageConfiguration);
-        traced.addExecution(stage);
+        traced.addExecution(
+            execution(STAGE_EXECUTION_ID, "compile", STAGE_GOAL, stageConfiguration));
       }
       changes.add("weave: aspectj-maven-plugin " + versions.aspectjMavenPlugin()
           + " (AspectJ " + aspectj
@@ -140,12 +144,8 @@ final class BuildSetup {
           + ") weaves the traced classes javac compiled into " + build.getOutputDirectory()
           + ", in " + PHASE);
     }
-    if (traced != null && !hasGoal(traced, CHECK_GOAL)) {
-      PluginExecution check = new PluginExecution();
-      check.setId(CHECK_EXECUTION_ID);
-      check.setPhase(PHASE);
-      check.addGoal(CHECK_GOAL);
-      traced.addExecution(check);
+    if (!hasGoal(traced, CHECK_GOAL)) {
+      traced.addExecution(execution(CHECK_EXECUTION_ID, PHASE, CHECK_GOAL, null));
       changes.add("check: every @Traced method must be woven (traced:" + CHECK_GOAL + ")");
     }
     build.flushPluginMap();
@@ -302,13 +302,18 @@ final class BuildSetup {
     arguments.addChild(element("arg", "-Xlint:adviceDidNotMatch=error"));
     configuration.addChild(arguments);
 
-    PluginExecution execution = new PluginExecution();
-    execution.setId(WEAVE_EXECUTION_ID);
-    execution.setPhase(PHASE);
-    execution.addGoal("compile");
-    execution.setConfiguration(configuration);
-    weave.addExecution(execution);
+    weave.addExecution(execution(WEAVE_EXECUTION_ID, PHASE, "compile", configuration));
     return weave;
+  }
+
+  private static PluginExecution execution(
+      String id, String phase, String goal, Xpp3Dom configuration) {
+    PluginExecution execution = new PluginExecution();
+    execution.setId(id);
+    execution.setPhase(phase);
+    execution.addGoal(goal);
+    execution.setConfiguration(configuration);
+    return execution;
   }
 
   /** Where javac's processors write sources: the traced processor's aspects. */
