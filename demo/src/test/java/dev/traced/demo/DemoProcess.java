@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,23 +79,30 @@ final class DemoProcess implements AutoCloseable {
   private URI listening;
 
   private void awaitListening() throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
+    listening = URI.create(
+        awaitOutput(LISTENING, Duration.ofSeconds(START_TIMEOUT_SECONDS)).group(1));
+  }
+
+  /**
+   * Waits until the output has a match for {@code pattern} and returns it; fails if the process
+   * ends first or {@code timeout} passes.
+   */
+  Matcher awaitOutput(Pattern pattern, Duration timeout)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      Matcher matcher = LISTENING.matcher(output());
+      Matcher matcher = pattern.matcher(output());
       if (matcher.find()) {
-        listening = URI.create(matcher.group(1));
-        return;
+        return matcher;
       }
       if (!process.isAlive()) {
-        fail(name + " exited with " + process.exitValue() + " before it listened:\n" + output());
+        fail(name + " exited with " + process.exitValue() + " before its output had \""
+            + pattern + "\":\n" + output());
       }
       Thread.sleep(50);
     }
-    fail(name + " did not listen within " + START_TIMEOUT_SECONDS + " s:\n" + output());
-  }
-
-  boolean isAlive() {
-    return process.isAlive();
+    return fail(name + " had no \"" + pattern + "\" in its output within "
+        + timeout.toSeconds() + " s:\n" + output());
   }
 
   URI uri() {

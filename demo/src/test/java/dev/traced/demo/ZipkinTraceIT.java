@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -29,8 +28,8 @@ import zipkin2.codec.SpanBytesDecoder;
 
 /**
  * End to end against a real tracing backend: Zipkin's own server (its executable jar from Maven
- * Central, fetched by the pom into target/zipkin) as a process on a free port of loopback, both demo
- * services sending their spans to it with the Zipkin exporter, configured only by OTEL_*
+ * Central, fetched by the pom into target/zipkin) as a process on a free port of loopback, both
+ * demo services sending their spans to it with the Zipkin exporter, configured only by OTEL_*
  * variables as docs/demo.md shows; then each order's trace is read back through Zipkin's HTTP
  * API, as its UI reads it. This is what a user sees: both services, the shop's client span as
  * the parent of the inventory's server span, traced spans with their attributes as tags, and the
@@ -62,11 +61,14 @@ class ZipkinTraceIT {
 
   @BeforeEach
   void startZipkin() throws Exception {
-    assertThat(ZIPKIN_JAR).as("Zipkin's server, fetched by the pom before the tests").isRegularFile();
+    assertThat(ZIPKIN_JAR).as("Zipkin's server, fetched by the pom before the tests")
+        .isRegularFile();
     // Its one port: bound to loopback, any free port (0), which Zipkin's server then logs.
     zipkin = DemoProcess.startJava("zipkin", Map.of(), List.of(
         "-Xmx384m", "-jar", ZIPKIN_JAR.toString(),
         "--armeria.ports[0].ip=127.0.0.1", "--armeria.ports[0].port=0"));
+    zipkinUri = URI.create(
+        "http://127.0.0.1:" + zipkin.awaitOutput(SERVING, ZIPKIN_START).group(1));
     awaitHealthy();
   }
 
@@ -221,30 +223,23 @@ class ZipkinTraceIT {
     return response.body();
   }
 
-  /** Waits, bounded, until Zipkin says where it listens and answers its health check there. */
+  /** Waits, bounded, until Zipkin, listening, answers its health check. */
   private void awaitHealthy() throws Exception {
     long deadline = System.nanoTime() + ZIPKIN_START.toNanos();
     while (System.nanoTime() < deadline) {
-      if (!zipkin.isAlive()) {
-        fail("Zipkin exited before it was up:\n" + zipkin.output());
-      }
-      Matcher serving = SERVING.matcher(zipkin.output());
-      if (serving.find()) {
-        zipkinUri = URI.create("http://127.0.0.1:" + serving.group(1));
-        try {
-          HttpResponse<Void> health = http.send(
-              HttpRequest.newBuilder(zipkinUri.resolve("/health"))
-                  .timeout(Duration.ofSeconds(5)).build(),
-              HttpResponse.BodyHandlers.discarding());
-          if (health.statusCode() == 200) {
-            return;
-          }
-        } catch (IOException notReadyYet) {
-          // keep waiting
+      try {
+        HttpResponse<Void> health = http.send(
+            HttpRequest.newBuilder(zipkinUri.resolve("/health"))
+                .timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse.BodyHandlers.discarding());
+        if (health.statusCode() == 200) {
+          return;
         }
+      } catch (IOException notReadyYet) {
+        // keep waiting
       }
       Thread.sleep(250);
     }
-    fail("Zipkin was not up within " + ZIPKIN_START.toSeconds() + " s:\n" + zipkin.output());
+    fail("Zipkin was not healthy within " + ZIPKIN_START.toSeconds() + " s:\n" + zipkin.output());
   }
 }
